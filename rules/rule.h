@@ -1,0 +1,60 @@
+// Rule: one step of the cleaning chain. A rule is built once from its checked Options and then
+// applied to many records from many threads at once: Apply must be safe to call concurrently
+// (state that is not thread-safe, such as an ICU matcher, lives in tbb::enumerable_thread_specific).
+#pragma once
+
+#include <memory>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "rules/options.h"
+#include "rules/record.h"
+
+namespace pdc {
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual void Apply(Record& record) const = 0;
+
+  // Set by the chain that owns the rule: its position in the chain's table.
+  void set_index(RuleIndex index) { index_ = index; }
+  RuleIndex index() const { return index_; }
+
+ private:
+  RuleIndex index_ = kNoRule;
+};
+
+// What a rule is: the registry's entry. `name@version` identifies the rule's behaviour in reports
+// and the journal; a change to what a rule outputs for the same input bumps the version.
+struct RuleSpec {
+  std::string_view name;
+  int version;
+  std::string_view summary;  // one line
+  std::string_view details;  // the exact behaviour, for `pardot-clean rules NAME`
+  std::span<const OptionSpec> options;
+  // Builds the rule from checked options; throws OptionError for a value it cannot accept.
+  std::unique_ptr<Rule> (*make)(const Options& options);
+
+  std::string label() const { return std::string(name) + "@" + std::to_string(version); }
+};
+
+// Applies `fn` to every text of a value (each item of a list), returning the new value.
+template <typename Fn>
+Value MapText(const Value& value, Fn&& fn) {
+  switch (value.kind()) {
+    case Value::Kind::kText:
+      return Value::Text(fn(value.view()));
+    case Value::Kind::kList: {
+      std::vector<std::string> items;
+      items.reserve(value.items().size());
+      for (const auto& item : value.items()) items.push_back(fn(std::string_view(item)));
+      return Value::List(std::move(items));
+    }
+    default:
+      return value;  // null stays null; JSON literals (numbers, objects) are not text
+  }
+}
+
+}  // namespace pdc
