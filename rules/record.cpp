@@ -62,6 +62,18 @@ void Record::AddFlag(FieldId field, RuleIndex rule, std::string code, std::strin
   mutable_log().flags.push_back({field, rule, std::move(code), std::move(message)});
 }
 
+void Record::Revert() {
+  if (!log_) return;
+  for (auto& before : log_->before) {
+    for (auto& field : fields_) {
+      if (field.id == before.id) field.value = std::move(before.value);
+    }
+  }
+  log_->before.clear();
+  log_->touches.clear();
+  std::erase_if(log_->flags, [](const Flag& f) { return f.rule != kNoRule; });
+}
+
 void Record::Fail(std::string why) { mutable_log().failure = std::move(why); }
 
 const Value& Record::Original(FieldId field) const {

@@ -66,6 +66,9 @@ class Record {
   bool Set(FieldId field, Value value, RuleIndex rule);
   void AddFlag(FieldId field, RuleIndex rule, std::string code, std::string message);
   void Fail(std::string why);
+  // Restores every changed field to its before-image and forgets the rules' changes and flags
+  // (flags raised while reading stay).
+  void Revert();
 
   bool has_log() const { return log_ != nullptr; }
   const RecordLog* log() const { return log_.get(); }

@@ -1,0 +1,30 @@
+// Batch: the message that flows through the graph: a run of consecutive records from the source,
+// with its sequence number (the sinks restore source order by it), the rows the reader rejected
+// on the way, and, after the diff stage, the field changes. Owned by one node at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "pipeline/record_io.h"
+#include "rules/record.h"
+
+namespace pdc {
+
+// One field whose value differs from what the source held.
+struct FieldChange {
+  std::uint32_t record;  // index into Batch::records
+  FieldId field;
+};
+
+struct Batch {
+  std::uint64_t seq = 0;
+  std::vector<Record> records;
+  std::vector<RejectedRow> rejected;
+  std::vector<FieldChange> changes;
+};
+
+using BatchPtr = std::shared_ptr<Batch>;
+
+}  // namespace pdc

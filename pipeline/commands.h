@@ -1,0 +1,40 @@
+// The commands of the pardot-clean command line (DESIGN.md §5). Each returns the process exit
+// code; main.cpp only parses arguments and dispatches.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace pdc {
+
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitTestFailure = 1,
+  kExitUsage = 2,        // config or usage error
+  kExitDailyLimit = 3,   // stopped at the daily limit or budget; resumable
+  kExitAuth = 4,
+  kExitFault = 5,        // any other fault
+};
+
+struct CommonOptions {
+  bool json = false;     // a machine-readable summary on stdout
+  bool quiet = false;    // no progress, no human summary
+};
+
+int ValidateCommand(const std::string& config, const CommonOptions& common);
+int TestCommand(const std::string& config, const CommonOptions& common);
+int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common);
+
+struct RunOptions {
+  std::string config;
+  bool apply = false;
+  std::string input;                 // overrides the config's source
+  std::string output;                // overrides the config's sink
+  std::vector<std::string> reports;  // .json / .csv
+  int threads = 0;                   // 0: one per core
+  std::size_t batch_size = 1024;
+};
+int RunCommand(const RunOptions& options, const CommonOptions& common);
+
+}  // namespace pdc

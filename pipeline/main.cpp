@@ -1,0 +1,67 @@
+// pardot-clean: the command line. Parses arguments and dispatches to pipeline/commands.h.
+#include <CLI/CLI.hpp>
+
+#include <exception>
+#include <iostream>
+
+#include "pipeline/commands.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"pardot-clean: clean, enrich and deduplicate Pardot prospects"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "pardot-clean 0.1.0");
+  pdc::CommonOptions common;
+  auto add_common = [&](CLI::App* command) {
+    command->add_flag("--json", common.json, "print a machine-readable summary on stdout");
+    command->add_flag("-q,--quiet", common.quiet, "no progress and no human summary");
+  };
+
+  std::string config;
+  auto* validate = app.add_subcommand("validate", "check a config; exit 2 on errors");
+  validate->add_option("CONFIG", config, "the YAML config")->required();
+  add_common(validate);
+
+  auto* test = app.add_subcommand("test", "run the config's rule tests; exit 1 on a failure");
+  test->add_option("CONFIG", config, "the YAML config")->required();
+  add_common(test);
+
+  pdc::RunOptions run_options;
+  auto* run = app.add_subcommand("run", "clean prospects (a dry run unless --apply)");
+  run->add_option("CONFIG", run_options.config, "the YAML config")->required();
+  run->add_flag("--apply", run_options.apply, "write the changes (Pardot sinks); files are always written");
+  run->add_option("--input", run_options.input, "read prospects from FILE.csv or FILE.jsonl");
+  run->add_option("--output", run_options.output, "write cleaned prospects to FILE.csv or FILE.jsonl");
+  run->add_option("--report", run_options.reports, "write a report: FILE.json or FILE.csv (repeatable)");
+  run->add_option("--threads", run_options.threads, "worker threads (default: one per core)")
+      ->check(CLI::Range(1, 1024));
+  add_common(run);
+
+  std::optional<std::string> rule_name;
+  auto* rules = app.add_subcommand("rules", "list the rules, or describe one with its options");
+  rules->add_option("NAME", rule_name, "a rule name");
+  add_common(rules);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return pdc::kExitUsage;
+  }
+
+  try {
+    if (*validate) return pdc::ValidateCommand(config, common);
+    if (*test) return pdc::TestCommand(config, common);
+    if (*run) return pdc::RunCommand(run_options, common);
+    if (*rules) return pdc::RulesCommand(rule_name, common);
+  } catch (const std::exception& e) {
+    std::cerr << "pardot-clean: " << e.what() << '\n';
+    return pdc::kExitFault;
+  }
+  return pdc::kExitUsage;
+}

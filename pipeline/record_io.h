@@ -1,0 +1,62 @@
+// Reading and writing prospect files: CSV (RFC 4180) and JSON Lines.
+// A reader turns a file into Records in source order; rows it cannot parse are returned as
+// RejectedRow with their line number, and reading goes on. Invalid UTF-8 is repaired (U+FFFD) and
+// flagged on the record ("input.invalid_utf8"), never passed on silently.
+// Readers and writers are used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "rules/record.h"
+#include "rules/status.h"
+
+namespace pdc {
+
+enum class FileFormat { kCsv, kJsonl };
+
+// The format a path names by its extension (.csv, .jsonl, .ndjson); an error for anything else.
+Result<FileFormat> FormatOfPath(const std::string& path);
+
+struct RejectedRow {
+  std::uint64_t line;   // 1-based physical line where the row starts
+  std::string reason;   // e.g. "unterminated quoted field"
+  std::string excerpt;  // the start of the raw row, at most 200 bytes, UTF-8 repaired
+};
+
+struct ReaderOptions {
+  char delimiter = ',';  // CSV only
+};
+
+class RecordReader {
+ public:
+  virtual ~RecordReader() = default;
+  // Appends up to `max` records to `out` and any rows it had to reject to `rejected`.
+  // Returns false once the input is exhausted (nothing more was appended).
+  virtual bool Next(std::vector<Record>& out, std::size_t max, std::vector<RejectedRow>& rejected) = 0;
+  // The fields in the order the source names them (CSV: the header; JSONL: first-seen order).
+  virtual const std::vector<FieldId>& columns() const = 0;
+  // How many field values had invalid UTF-8 repaired so far.
+  virtual std::uint64_t repaired_values() const = 0;
+};
+
+Result<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, FileFormat format,
+                                                 const ReaderOptions& options = {});
+
+class RecordWriter {
+ public:
+  virtual ~RecordWriter() = default;
+  virtual Status Write(const Record& record) = 0;
+  // Flushes and closes; the file is complete only once Close returned ok.
+  virtual Status Close() = 0;
+};
+
+// `columns` is the CSV header (fields a record lacks are written empty); JSON Lines writes each
+// record's own fields in order and ignores it.
+Result<std::unique_ptr<RecordWriter>> OpenWriter(const std::string& path, FileFormat format,
+                                                 const std::vector<FieldId>& columns,
+                                                 char delimiter = ',');
+
+}  // namespace pdc

@@ -1,0 +1,64 @@
+// Reports: what a run changed and found, for people to read before they approve a change.
+// A report is fed in source order while the run goes (so memory does not grow with the number of
+// changes) and completed by Finish with the run's totals. Formats: JSON (the whole story; layout
+// in README "Report format") and CSV (one row per field change). Used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "pipeline/record_io.h"
+#include "rules/chain.h"
+#include "rules/record.h"
+#include "rules/status.h"
+
+namespace pdc {
+
+struct RunInfo {
+  std::string run_id;
+  std::string mode;  // "dry_run" or "apply"
+  std::string config_path;
+  std::string config_hash;
+  std::string source;  // e.g. "file:prospects.csv"
+  std::string started_at;
+  std::vector<RuleInfo> rules;
+};
+
+struct RunSummary {
+  std::uint64_t records_in = 0;
+  std::uint64_t records_changed = 0;
+  std::uint64_t field_changes = 0;
+  std::uint64_t rejected = 0;
+  std::uint64_t flagged = 0;  // flags raised (a record can carry several)
+  std::uint64_t failed = 0;   // records a rule failed on (passed on unchanged)
+  std::uint64_t repaired_utf8 = 0;
+  std::vector<std::uint64_t> rule_changes;  // by RuleIndex: field changes each rule took part in
+  std::string finished_at;
+  double seconds = 0;
+};
+
+class ReportWriter {
+ public:
+  virtual ~ReportWriter() = default;
+  // One field of `record` whose value changed; `rules` are the rules that touched it, in order.
+  virtual void Change(const Record& record, FieldId field, std::span<const RuleIndex> rules) = 0;
+  virtual void Flagged(const Record& record, const Flag& flag) = 0;
+  virtual void Rejected(const RejectedRow& row) = 0;
+  virtual void Failed(const Record& record) = 0;
+  // Writes the report; it appears complete at its path or not at all.
+  virtual Status Finish(const RunSummary& summary) = 0;
+};
+
+// Picks the format by extension: .json or .csv.
+Result<std::unique_ptr<ReportWriter>> OpenReport(const std::string& path, const RunInfo& info);
+
+Result<std::unique_ptr<ReportWriter>> OpenJsonReport(const std::string& path, const RunInfo& info);
+Result<std::unique_ptr<ReportWriter>> OpenCsvReport(const std::string& path, const RunInfo& info);
+
+// A CSV cell made safe for spreadsheets: a leading = + - @ (or tab, CR) gets a leading quote.
+std::string NeutraliseCell(std::string_view cell);
+
+}  // namespace pdc

@@ -1,0 +1,161 @@
+// The JSON report: the run's summary first, then changes, flags, rejected rows and failures.
+// Sections are spooled while the run goes and assembled by Finish.
+#include <cstdio>
+
+#include "pipeline/json_text.h"
+#include "pipeline/report.h"
+#include "pipeline/spool.h"
+
+namespace pdc {
+namespace {
+
+void Key(std::string& out, std::string_view key) {
+  AppendJsonString(out, key);
+  out += ':';
+}
+
+class JsonReport final : public ReportWriter {
+ public:
+  JsonReport(std::unique_ptr<AtomicFile> file, RunInfo info)
+      : file_(std::move(file)), info_(std::move(info)) {}
+
+  void Change(const Record& record, FieldId field, std::span<const RuleIndex> rules) override {
+    std::string& out = Open(changes_);
+    out += "{\"id\":";
+    AppendJsonString(out, record.label());
+    out += ",\"field\":";
+    AppendJsonString(out, FieldName(field));
+    out += ",\"before\":";
+    AppendJsonValue(out, record.Original(field));
+    out += ",\"after\":";
+    AppendJsonValue(out, record.Get(field));
+    out += ",\"rule\":";
+    AppendJsonString(out, rules.empty() ? std::string_view("?") : Label(rules.back()));
+    if (rules.size() > 1) {
+      out += ",\"rules\":[";
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        if (i) out += ',';
+        AppendJsonString(out, Label(rules[i]));
+      }
+      out += ']';
+    }
+    out += '}';
+    changes_.MaybeFlush();
+  }
+
+  void Flagged(const Record& record, const Flag& flag) override {
+    std::string& out = Open(flags_);
+    out += "{\"id\":";
+    AppendJsonString(out, record.label());
+    out += ",\"field\":";
+    AppendJsonString(out, FieldName(flag.field));
+    out += ",\"rule\":";
+    AppendJsonString(out, flag.rule == kNoRule ? std::string_view("input") : Label(flag.rule));
+    out += ",\"code\":";
+    AppendJsonString(out, flag.code);
+    out += ",\"message\":";
+    AppendJsonString(out, flag.message);
+    out += ",\"value\":";
+    AppendJsonValue(out, record.Get(flag.field));
+    out += '}';
+    flags_.MaybeFlush();
+  }
+
+  void Rejected(const RejectedRow& row) override {
+    std::string& out = Open(rejected_);
+    out += "{\"id\":";
+    AppendJsonString(out, "line " + std::to_string(row.line));
+    out += ",\"line\":" + std::to_string(row.line) + ",\"reason\":";
+    AppendJsonString(out, row.reason);
+    out += ",\"excerpt\":";
+    AppendJsonString(out, row.excerpt);
+    out += '}';
+    rejected_.MaybeFlush();
+  }
+
+  void Failed(const Record& record) override {
+    std::string& out = Open(failed_);
+    out += "{\"id\":";
+    AppendJsonString(out, record.label());
+    out += ",\"reason\":";
+    AppendJsonString(out, record.log()->failure);
+    out += '}';
+    failed_.MaybeFlush();
+  }
+
+  Status Finish(const RunSummary& s) override {
+    std::string head = "{\n";
+    auto field = [&](std::string_view key, const std::string& json) {
+      Key(head, key);
+      head += json;
+      head += ",\n";
+    };
+    auto text = [](std::string_view v) {
+      std::string out;
+      AppendJsonString(out, v);
+      return out;
+    };
+    field("run_id", text(info_.run_id));
+    field("mode", text(info_.mode));
+    field("config", "{\"path\":" + text(info_.config_path) + ",\"hash\":" + text(info_.config_hash) + "}");
+    field("source", text(info_.source));
+    field("started_at", text(info_.started_at));
+    field("finished_at", text(s.finished_at));
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", s.seconds);
+    field("duration_s", seconds);
+    field("records_in", std::to_string(s.records_in));
+    field("records_changed", std::to_string(s.records_changed));
+    field("field_changes", std::to_string(s.field_changes));
+    field("records_rejected", std::to_string(s.rejected));
+    field("records_failed", std::to_string(s.failed));
+    field("flags_raised", std::to_string(s.flagged));
+    field("invalid_utf8_repaired", std::to_string(s.repaired_utf8));
+    std::string rules = "[";
+    for (std::size_t i = 0; i < info_.rules.size(); ++i) {
+      if (i) rules += ",";
+      rules += "\n  {\"rule\":" + text(info_.rules[i].label) + ",\"at\":" +
+               text(info_.rules[i].where.str()) + ",\"changed\":" +
+               std::to_string(i < s.rule_changes.size() ? s.rule_changes[i] : 0) + "}";
+    }
+    field("rules", rules + "]");
+    field("clusters", "[]");
+    field("api", "{\"requests\":0,\"by_endpoint\":{},\"retries\":0,\"errors\":{},\"max_in_flight\":0}");
+    std::FILE* out = file_->get();
+    std::fputs(head.c_str(), out);
+    const std::pair<const char*, Spool*> sections[] = {
+        {"rejected", &rejected_}, {"failed", &failed_}, {"flags", &flags_}, {"changes", &changes_}};
+    for (std::size_t i = 0; i < std::size(sections); ++i) {
+      std::fprintf(out, "\"%s\":[", sections[i].first);
+      if (Status st = sections[i].second->CopyTo(out); !st.ok()) return st;
+      std::fputs(sections[i].second->empty() ? "]" : "\n]", out);
+      std::fputs(i + 1 < std::size(sections) ? ",\n" : "\n}\n", out);
+    }
+    return file_->Commit();
+  }
+
+ private:
+  // The spool's buffer, with the separator before a new element.
+  static std::string& Open(Spool& spool) {
+    std::string& out = spool.buffer();
+    out += spool.empty() ? "\n" : ",\n";
+    return out;
+  }
+  std::string_view Label(RuleIndex rule) const {
+    return rule < info_.rules.size() ? std::string_view(info_.rules[rule].label) : "?";
+  }
+
+  std::unique_ptr<AtomicFile> file_;
+  RunInfo info_;
+  Spool changes_, flags_, rejected_, failed_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<ReportWriter>> OpenJsonReport(const std::string& path, const RunInfo& info) {
+  auto file = AtomicFile::Create(path);
+  if (!file.ok()) return file.status();
+  return std::unique_ptr<ReportWriter>(new JsonReport(std::move(*file), info));
+}
+
+}  // namespace pdc

@@ -1,0 +1,91 @@
+// Config: a parsed and checked pardot-clean YAML file (grammar: DESIGN.md §4, README "Config").
+// LoadConfig reports every error at once, each with file:line:col; a config with errors is not
+// returned. `${VAR}` and `${VAR:-default}` in scalars are expanded from the environment.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "rules/chain.h"
+#include "rules/registry.h"
+
+namespace pdc {
+
+struct Diagnostic {
+  SourceLocation where;
+  std::string message;
+  std::string str() const { return where.str() + ": " + message; }
+};
+
+struct FileSourceConfig {
+  std::string path;
+  std::string format;  // "csv", "jsonl", or "" for "by extension"
+  char delimiter = ',';
+  SourceLocation where;
+};
+
+struct PardotAuthConfig {
+  std::string access_token;
+  std::string token_url, client_id, client_secret, refresh_token;
+};
+
+struct PardotSourceConfig {
+  int api_version = 4;
+  std::string environment = "production";
+  std::string base_url;
+  std::string business_unit_id;
+  PardotAuthConfig auth;
+  std::string edition = "growth";
+  long long reserve = 500;
+  std::string updated_after;
+  SourceLocation where;
+};
+
+struct SinkConfig {
+  std::optional<FileSourceConfig> file;
+  std::optional<int> pardot_batch;
+};
+
+// A rule test: `given` goes through the chain; each `expect` field must then hold that value
+// (null means null or absent); `expect_flags` lists flag codes the record must carry.
+struct RuleTest {
+  SourceLocation where;
+  std::string name;
+  std::vector<std::pair<std::string, Value>> given;
+  std::vector<std::pair<std::string, Value>> expect;
+  std::vector<std::string> expect_flags;
+};
+
+struct Config {
+  std::string path;
+  std::string hash;  // of the file's bytes, for reports
+  int version = 1;
+  std::optional<FileSourceConfig> file_source;
+  std::optional<PardotSourceConfig> pardot_source;
+  RuleChain rules;
+  SinkConfig sink;
+  std::vector<RuleTest> tests;
+};
+
+struct LoadResult {
+  std::shared_ptr<Config> config;  // null when there were errors
+  std::vector<Diagnostic> errors;
+};
+
+// Looks up an environment variable; nullopt when unset.
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+EnvLookup ProcessEnvironment();
+
+LoadResult LoadConfig(const std::string& path, const RuleRegistry& registry,
+                      const EnvLookup& env = ProcessEnvironment());
+// The same from text; `name` stands for the file in locations.
+LoadResult LoadConfigFromString(std::string_view yaml, const std::string& name,
+                                const RuleRegistry& registry,
+                                const EnvLookup& env = ProcessEnvironment());
+
+}  // namespace pdc
