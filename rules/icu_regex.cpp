@@ -8,18 +8,23 @@ namespace pdc {
 
 struct IcuRegex::Impl {
   std::unique_ptr<icu::RegexPattern> pattern;
-  mutable tbb::enumerable_thread_specific<std::unique_ptr<icu::RegexMatcher>> matchers;
+  // A matcher refers to its input rather than copying it, so the input lives beside it.
+  struct PerThread {
+    std::unique_ptr<icu::RegexMatcher> matcher;
+    icu::UnicodeString input;
+  };
+  mutable tbb::enumerable_thread_specific<PerThread> threads;
 
   icu::RegexMatcher& Matcher(std::string_view text) const {
-    auto& matcher = matchers.local();
-    UErrorCode status = U_ZERO_ERROR;
-    const auto input = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
-    if (!matcher) {
-      matcher.reset(pattern->matcher(input, status));
+    PerThread& local = threads.local();
+    local.input = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), text.size()));
+    if (!local.matcher) {
+      UErrorCode status = U_ZERO_ERROR;
+      local.matcher.reset(pattern->matcher(local.input, status));
     } else {
-      matcher->reset(input);
+      local.matcher->reset(local.input);
     }
-    return *matcher;
+    return *local.matcher;
   }
 };
 
