@@ -25,6 +25,8 @@ struct CommonOptions {
 int ValidateCommand(const std::string& config, const CommonOptions& common);
 int TestCommand(const std::string& config, const CommonOptions& common);
 int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common);
+// The reference of every built-in rule as Markdown (the README's "Rules" section is this output).
+std::string RulesMarkdown();
 
 struct RunOptions {
   std::string config;

@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
   std::optional<std::string> rule_name;
   auto* rules = app.add_subcommand("rules", "list the rules, or describe one with its options");
   rules->add_option("NAME", rule_name, "a rule name");
+  bool markdown = false;
+  rules->add_flag("--markdown", markdown, "print the reference of every rule as Markdown");
   add_common(rules);
 
   try {
@@ -58,6 +60,10 @@ int main(int argc, char** argv) {
     if (*validate) return pdc::ValidateCommand(config, common);
     if (*test) return pdc::TestCommand(config, common);
     if (*run) return pdc::RunCommand(run_options, common);
+    if (*rules && markdown) {
+      std::cout << pdc::RulesMarkdown();
+      return pdc::kExitOk;
+    }
     if (*rules) return pdc::RulesCommand(rule_name, common);
   } catch (const std::exception& e) {
     std::cerr << "pardot-clean: " << e.what() << '\n';

@@ -41,6 +41,27 @@ int ValidateCommand(const std::string& path, const CommonOptions& common) {
   return kExitOk;
 }
 
+std::string RulesMarkdown() {
+  std::string out;
+  const RuleRegistry registry = RuleRegistry::WithBuiltins();
+  for (const RuleSpec* spec : registry.all()) {
+    out += "### `" + std::string(spec->name) + "` (" + spec->label() + ")\n\n";
+    out += std::string(spec->summary) + ".\n\n" + std::string(spec->details) + "\n\n";
+    out += "| option | type | default | meaning |\n|---|---|---|---|\n";
+    for (const OptionSpec& o : spec->options) {
+      std::string type(OptionTypeName(o.type));
+      if (!o.choices.empty()) type += ": " + std::string(o.choices);
+      const std::string when = o.required ? "required" : std::string(o.default_value);
+      std::string doc(o.doc);
+      for (std::size_t p = 0; (p = doc.find('|', p)) != std::string::npos; p += 2) doc.replace(p, 1, "\\|");
+      out += "| `" + std::string(o.key) + "` | " + type + " | " + (when.empty() ? "" : "`" + when + "`") +
+             " | " + doc + " |\n";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
 int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
   if (!name) {
