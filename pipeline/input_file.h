@@ -1,0 +1,36 @@
+// InputFile: the whole content of a file to read, as one contiguous span. Regular files are
+// memory-mapped (no copy, the kernel pages them in as the parser advances); anything else (a pipe,
+// /dev/stdin) is read into memory, because the parsers need to look back at a row's start.
+// Move-only; the span stays valid for the life of the object.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "rules/status.h"
+
+namespace pdc {
+
+class InputFile {
+ public:
+  static Result<InputFile> Open(const std::string& path);
+
+  InputFile(InputFile&& other) noexcept;
+  InputFile& operator=(InputFile&& other) noexcept;
+  InputFile(const InputFile&) = delete;
+  InputFile& operator=(const InputFile&) = delete;
+  ~InputFile();
+
+  std::string_view data() const { return data_; }
+
+ private:
+  InputFile() = default;
+  void Unmap();
+
+  void* mapping_ = nullptr;  // set when data_ is a mapping of mapped_size_ bytes
+  std::size_t mapped_size_ = 0;
+  std::string buffer_;  // the content when it was read rather than mapped
+  std::string_view data_;
+};
+
+}  // namespace pdc
