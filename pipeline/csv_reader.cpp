@@ -208,6 +208,7 @@ Status CsvReader::ReadHeader(const std::string& path) {
 void CsvReader::BuildRecord(std::uint64_t line, std::string_view raw_row,
                             std::vector<Record>& out) {
   Record& record = out.emplace_back(line);
+  record.Reserve(cells_.size());
   const bool ascii = utf8::IsAscii(raw_row);  // most rows: no per-cell validation at all
   for (std::size_t i = 0; i < cells_.size(); ++i) {
     std::string text = CellText(cells_[i]);
@@ -219,7 +220,7 @@ void CsvReader::BuildRecord(std::uint64_t line, std::string_view raw_row,
       }
     }
     if (i == id_column_) record.set_id(text);
-    record.Load(columns_[i], Value::Text(std::move(text)));
+    record.LoadNew(columns_[i], Value::Text(std::move(text)));  // header names are unique
   }
 }
 

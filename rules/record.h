@@ -59,8 +59,11 @@ class Record {
   const Value* Find(FieldId field) const;
   const Value& Get(FieldId field) const;  // a null Value when absent
 
-  // Adds a field as read from the source (no change is logged).
+  // Adds a field as read from the source (no change is logged); replaces an earlier value.
   void Load(FieldId field, Value value);
+  // Load for a field the record does not have yet (a reader whose columns are unique).
+  void LoadNew(FieldId field, Value value) { fields_.push_back({field, std::move(value)}); }
+  void Reserve(std::size_t fields) { fields_.reserve(fields); }
   // Sets a field on behalf of `rule`. Returns true when the value changed; a change keeps the
   // first before-image and is logged.
   bool Set(FieldId field, Value value, RuleIndex rule);
