@@ -82,3 +82,22 @@ void FlagRepairedUtf8(Record& record, FieldId field, std::size_t repairs) {
 }
 
 }  // namespace pdc
+
+namespace pdc {
+
+Result<std::vector<FieldId>> ScanColumns(const std::string& path, FileFormat format,
+                                         const ReaderOptions& options) {
+  auto reader = OpenReader(path, format, options);
+  if (!reader.ok()) return reader.status();
+  if (format == FileFormat::kJsonl) {
+    std::vector<Record> records;
+    std::vector<RejectedRow> rejected;
+    while ((*reader)->Next(records, 4096, rejected)) {
+      records.clear();
+      rejected.clear();
+    }
+  }
+  return (*reader)->columns();
+}
+
+}  // namespace pdc

@@ -45,6 +45,11 @@ class RecordReader {
 Result<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, FileFormat format,
                                                  const ReaderOptions& options = {});
 
+// Every field the file's records use, in first-seen order: the CSV header, or for JSON Lines a
+// pass over the whole file (what a CSV output of JSON Lines input needs before its first row).
+Result<std::vector<FieldId>> ScanColumns(const std::string& path, FileFormat format,
+                                         const ReaderOptions& options = {});
+
 class RecordWriter {
  public:
   virtual ~RecordWriter() = default;

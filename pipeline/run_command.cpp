@@ -146,7 +146,11 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   if (!output.empty()) {
     auto out_format = FormatOf(output, output_format);
     if (!out_format.ok()) return Fail(kExitUsage, out_format.status().message());
-    std::vector<FieldId> columns = (*reader)->columns();
+    auto scanned = *out_format == FileFormat::kCsv && *in_format != FileFormat::kCsv
+                       ? ScanColumns(input, *in_format, {delimiter})
+                       : Result<std::vector<FieldId>>((*reader)->columns());
+    if (!scanned.ok()) return Fail(kExitUsage, scanned.status().message());
+    std::vector<FieldId> columns = *scanned;
     for (FieldId f : config.rules.named_fields()) {
       if (std::find(columns.begin(), columns.end(), f) == columns.end()) columns.push_back(f);
     }

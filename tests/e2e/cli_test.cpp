@@ -171,6 +171,14 @@ TEST_F(CliTest, JsonLinesInAndOut) {
             "{\"id\":2,\"first_name\":\"Zoë\"}\n");
 }
 
+TEST_F(CliTest, JsonLinesToCsvCollectsEveryColumn) {
+  WriteFile(dir_ / "c.yaml", "version: 1\nrules:\n  - text: {}\n");
+  WriteFile(dir_ / "in.jsonl", "{\"id\":1,\"a\":\" x \"}\n{\"id\":2,\"b\":\"y\",\"n\":3}\n");
+  const Output r = Clean("run c.yaml --input in.jsonl --output out.csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir_ / "out.csv"), "id,a,b,n\n1,x,,\n2,,y,3\n");
+}
+
 TEST_F(CliTest, UsageErrorsExitTwo) {
   WriteFile(dir_ / "c.yaml", kConfig);
   EXPECT_EQ(Clean("run c.yaml").code, 2);  // no input anywhere
