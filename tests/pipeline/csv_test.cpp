@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pipeline/record_io.h"
+#include "tests/pipeline/file_fixture.h"
 
 namespace pdc {
 namespace {
@@ -19,46 +20,11 @@ using ::testing::StartsWith;
 
 const std::string kReplacement = "\xEF\xBF\xBD";
 
-class CsvTest : public ::testing::Test {
+class CsvTest : public FileFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pdc-csv-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
-  struct Read {
-    std::vector<FieldId> columns;
-    std::vector<Record> records;
-    std::vector<RejectedRow> rejected;
-    std::uint64_t repaired = 0;
-  };
   Read ReadAll(const std::string& content, char delimiter = ',', std::size_t batch = 1000) {
-    Read read;
-    auto reader = OpenReader(Write("in.csv", content), FileFormat::kCsv, {delimiter});
-    EXPECT_TRUE(reader.ok()) << reader.status().message();
-    if (!reader.ok()) return read;
-    while ((*reader)->Next(read.records, batch, read.rejected)) {
-    }
-    read.columns = (*reader)->columns();
-    read.repaired = (*reader)->repaired_values();
-    return read;
+    return ReadFile(content, FileFormat::kCsv, delimiter, batch);
   }
-
   static std::string Text(const Record& record, const std::string& field) {
     const Value* value = record.Find(InternField(field));
     EXPECT_NE(value, nullptr) << field;
@@ -66,13 +32,6 @@ class CsvTest : public ::testing::Test {
     EXPECT_EQ(value->kind(), Value::Kind::kText) << field;
     return value->text();
   }
-  static std::vector<std::uint64_t> Lines(const std::vector<Record>& records) {
-    std::vector<std::uint64_t> lines;
-    for (const Record& r : records) lines.push_back(r.line());
-    return lines;
-  }
-
-  std::filesystem::path dir_;
 };
 
 std::vector<FieldId> Fields(std::initializer_list<const char*> names) {

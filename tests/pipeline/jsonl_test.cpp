@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/record_io.h"
+#include "tests/pipeline/file_fixture.h"
 
 namespace pdc {
 namespace {
@@ -20,45 +21,9 @@ using ::testing::StartsWith;
 
 const std::string kReplacement = "\xEF\xBF\xBD";
 
-class JsonlTest : public ::testing::Test {
+class JsonlTest : public FileFixture {
  protected:
-  void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "pdc-jsonl-XXXXXX").string();
-    ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
-
-  std::string Write(const std::string& name, const std::string& content) {
-    const std::string path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << content;
-    return path;
-  }
-  std::string Path(const std::string& name) const { return (dir_ / name).string(); }
-  static std::string Slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
-
-  struct Read {
-    std::vector<FieldId> columns;
-    std::vector<Record> records;
-    std::vector<RejectedRow> rejected;
-    std::uint64_t repaired = 0;
-  };
-  Read ReadAll(const std::string& content) {
-    Read read;
-    auto reader = OpenReader(Write("in.jsonl", content), FileFormat::kJsonl);
-    EXPECT_TRUE(reader.ok()) << reader.status().message();
-    if (!reader.ok()) return read;
-    while ((*reader)->Next(read.records, 1000, read.rejected)) {
-    }
-    read.columns = (*reader)->columns();
-    read.repaired = (*reader)->repaired_values();
-    return read;
-  }
+  Read ReadAll(const std::string& content) { return ReadFile(content, FileFormat::kJsonl); }
   std::string WriteAll(const std::vector<Record>& records) {
     const std::string path = Path("out.jsonl");
     auto writer = OpenWriter(path, FileFormat::kJsonl, {});
@@ -72,13 +37,6 @@ class JsonlTest : public ::testing::Test {
   static const Value& Get(const Record& record, const char* field) {
     return record.Get(InternField(field));
   }
-  static std::vector<std::uint64_t> Lines(const std::vector<Record>& records) {
-    std::vector<std::uint64_t> lines;
-    for (const Record& r : records) lines.push_back(r.line());
-    return lines;
-  }
-
-  std::filesystem::path dir_;
 };
 
 std::vector<FieldId> Fields(std::initializer_list<const char*> names) {
