@@ -22,8 +22,7 @@ class CsvWriter final : public RecordWriter {
   Status Close() override;
 
  private:
-  bool NeedsQuotes(std::string_view text) const;
-  void AppendCell(std::string_view text);
+  void AppendCell(std::string_view text) { AppendCsvCell(file_->buffer(), text, delimiter_); }
 
   std::unique_ptr<OutputFile> file_;
   const std::vector<FieldId> columns_;
@@ -33,36 +32,34 @@ class CsvWriter final : public RecordWriter {
   bool closed_ = false;
 };
 
+}  // namespace
+
 // Quoted: whatever a reader would otherwise split or trim (delimiter, quote, line ends, and
 // leading or trailing spaces, which some readers drop).
-bool CsvWriter::NeedsQuotes(std::string_view text) const {
-  if (text.empty()) return false;
-  if (text.front() == ' ' || text.back() == ' ') return true;
-  for (const char c : text) {
-    if (c == delimiter_ || c == '"' || c == '\n' || c == '\r') return true;
-  }
-  return false;
-}
-
-void CsvWriter::AppendCell(std::string_view text) {
-  std::string& out = file_->buffer();
-  if (!NeedsQuotes(text)) {
+void AppendCsvCell(std::string& out, std::string_view text, char delimiter) {
+  const char special[] = {delimiter, '"', '\n', '\r'};
+  const bool quote =
+      !text.empty() && (text.front() == ' ' || text.back() == ' ' ||
+                        text.find_first_of(std::string_view(special, 4)) != std::string_view::npos);
+  if (!quote) {
     out.append(text);
     return;
   }
   out += '"';
   for (std::size_t from = 0;;) {
-    const std::size_t quote = text.find('"', from);
-    if (quote == std::string_view::npos) {
+    const std::size_t at = text.find('"', from);
+    if (at == std::string_view::npos) {
       out.append(text.substr(from));
       break;
     }
-    out.append(text.substr(from, quote + 1 - from));
+    out.append(text.substr(from, at + 1 - from));
     out += '"';
-    from = quote + 1;
+    from = at + 1;
   }
   out += '"';
 }
+
+namespace {
 
 Status CsvWriter::Start() {
   for (std::size_t i = 0; i < columns_.size(); ++i) {

@@ -58,6 +58,9 @@ class RecordWriter {
   virtual Status Close() = 0;
 };
 
+// Appends one CSV cell, quoted as RFC 4180 requires (and when it starts or ends with a space).
+void AppendCsvCell(std::string& out, std::string_view text, char delimiter = ',');
+
 // `columns` is the CSV header (fields a record lacks are written empty); JSON Lines writes each
 // record's own fields in order and ignores it.
 Result<std::unique_ptr<RecordWriter>> OpenWriter(const std::string& path, FileFormat format,

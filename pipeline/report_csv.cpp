@@ -9,17 +9,7 @@ namespace pdc {
 namespace {
 
 void AppendCell(std::string& out, std::string_view raw) {
-  const std::string cell = NeutraliseCell(raw);
-  if (cell.find_first_of(",\"\r\n") == std::string::npos) {
-    out += cell;
-    return;
-  }
-  out += '"';
-  for (char c : cell) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
+  AppendCsvCell(out, NeutraliseCell(raw));
 }
 
 class CsvReport final : public ReportWriter {
