@@ -20,6 +20,8 @@ TEST(SetRuleTest, UnknownOptionAndUnicode) {
                                "unknown key \"force\""));
   Record r = ApplyRules("  - set: { field: city, value: \"Zürich 東京\" }\n", {});
   EXPECT_EQ(TextOf(r, "city"), "Zürich 東京");
+  EXPECT_TRUE(AnyErrorMentions(ConfigErrors("version: 1\nrules:\n  - set: { field: a, value: [x, y] }\n"),
+                               "set.value: expected a string"));
 }
 
 TEST(DefaultRuleTest, FillsOnlyEmpty) {
@@ -58,6 +60,9 @@ TEST(RegexReplaceRuleTest, RewritesWithGroupsAndUnicode) {
   r = ApplyRules("  - regex_replace: { fields: [a], pattern: 'ÉTÉ', case_insensitive: true }\n",
                  {{"a", "un été chaud"}});
   EXPECT_EQ(TextOf(r, "a"), "un  chaud");
+  EXPECT_TRUE(AnyErrorMentions(
+      ConfigErrors("version: 1\nrules:\n  - regex_replace: { fields: [a], pattern: x, global: true }\n"),
+      "unknown key \"global\""));
   const auto errors = ConfigErrors("version: 1\nrules:\n  - regex_replace: { fields: [a], pattern: '(' }\n");
   ASSERT_EQ(errors.size(), 1u);
   EXPECT_EQ(errors[0].where.str(), "test.yaml:3:44");
@@ -77,6 +82,13 @@ TEST(MapRuleTest, MapsWholeValues) {
   EXPECT_TRUE(AnyErrorMentions(
       ConfigErrors("version: 1\nrules:\n  - map: { fields: [c], values: [a, b] }\n"),
       "expected a mapping of values"));
+  EXPECT_TRUE(AnyErrorMentions(
+      ConfigErrors("version: 1\nrules:\n  - map: { fields: [c], values: { a: b }, fallback: x }\n"),
+      "unknown key \"fallback\""));
+  EXPECT_EQ(TextOf(ApplyRules("  - map: { fields: [c], case_insensitive: true, values: { 'ÖSTERREICH': AT } }\n",
+                              {{"c", "österreich"}}),
+                   "c"),
+            "AT");
   EXPECT_TRUE(AnyErrorMentions(
       ConfigErrors("version: 1\nrules:\n  - map: { fields: [c], case_insensitive: true, values: { a: x, A: y } }\n"),
       "mapped twice"));
