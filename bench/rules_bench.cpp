@@ -32,25 +32,36 @@ void RunRule(benchmark::State& state, const std::string& rules, const char* fiel
   state.SetItemsProcessed(state.iterations());
 }
 
-const std::vector<std::string> kAsciiNames = {"MARY-ANN", "o'brien", "Smith", "  john  ",
-                                              "mcdonald", "van der berg", "Lee", "GARCIA"};
+const std::vector<std::string> kAsciiNames = {"MARY-ANN", "o'brien",      "Smith", "  john  ",
+                                              "mcdonald", "van der berg", "Lee",   "GARCIA"};
 const std::vector<std::string> kUnicodeNames = {"ÉMILE", "zoë müller", "ПЕТРОВ",
-                                                "νίκος", "王小明", "JOSÉ PEÑA"};
-const std::vector<std::string> kEmails = {"Mary@Example.COM ", "mailto:j.doe@acme.io",
-                                          "Jane Doe <JANE@corp.co.uk>", "bob@gmail.com",
-                                          "bad..dots@x.com", "josé@bücher.de"};
+                                                "νίκος", "王小明",     "JOSÉ PEÑA"};
+const std::vector<std::string> kEmails = {
+    "Mary@Example.COM ", "mailto:j.doe@acme.io", "Jane Doe <JANE@corp.co.uk>",
+    "bob@gmail.com",     "bad..dots@x.com",      "josé@bücher.de"};
 
-void BM_TextAscii(benchmark::State& s) { RunRule(s, "  - text: { fields: [f] }\n", "f", kAsciiNames); }
-void BM_TextUnicode(benchmark::State& s) { RunRule(s, "  - text: { fields: [f] }\n", "f", kUnicodeNames); }
-void BM_NameCaseAscii(benchmark::State& s) { RunRule(s, "  - name_case: { fields: [f] }\n", "f", kAsciiNames); }
-void BM_NameCaseUnicode(benchmark::State& s) { RunRule(s, "  - name_case: { fields: [f] }\n", "f", kUnicodeNames); }
+void BM_TextAscii(benchmark::State& s) {
+  RunRule(s, "  - text: { fields: [f] }\n", "f", kAsciiNames);
+}
+void BM_TextUnicode(benchmark::State& s) {
+  RunRule(s, "  - text: { fields: [f] }\n", "f", kUnicodeNames);
+}
+void BM_NameCaseAscii(benchmark::State& s) {
+  RunRule(s, "  - name_case: { fields: [f] }\n", "f", kAsciiNames);
+}
+void BM_NameCaseUnicode(benchmark::State& s) {
+  RunRule(s, "  - name_case: { fields: [f] }\n", "f", kUnicodeNames);
+}
 void BM_Email(benchmark::State& s) { RunRule(s, "  - email: { field: f }\n", "f", kEmails); }
 void BM_RegexReplace(benchmark::State& s) {
-  RunRule(s, "  - regex_replace: { fields: [f], pattern: '\\s+x(\\d+)$', replacement: ' ext. $1' }\n",
+  RunRule(s,
+          "  - regex_replace: { fields: [f], pattern: '\\s+x(\\d+)$', replacement: ' ext. $1' }\n",
           "f", {"+1 415 555 0132 x22", "020 7946 0958", "+49 30 901820"});
 }
 void BM_Map(benchmark::State& s) {
-  RunRule(s, "  - map: { fields: [f], case_insensitive: true, values: { usa: US, uk: GB, deutschland: DE } }\n",
+  RunRule(s,
+          "  - map: { fields: [f], case_insensitive: true, values: { usa: US, uk: GB, deutschland: "
+          "DE } }\n",
           "f", {"USA", "Deutschland", "France", "uk"});
 }
 

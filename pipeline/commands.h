@@ -11,15 +11,15 @@ namespace pdc {
 enum ExitCode : int {
   kExitOk = 0,
   kExitTestFailure = 1,
-  kExitUsage = 2,        // config or usage error
-  kExitDailyLimit = 3,   // stopped at the daily limit or budget; resumable
+  kExitUsage = 2,       // config or usage error
+  kExitDailyLimit = 3,  // stopped at the daily limit or budget; resumable
   kExitAuth = 4,
-  kExitFault = 5,        // any other fault
+  kExitFault = 5,  // any other fault
 };
 
 struct CommonOptions {
-  bool json = false;     // a machine-readable summary on stdout
-  bool quiet = false;    // no progress, no human summary
+  bool json = false;   // a machine-readable summary on stdout
+  bool quiet = false;  // no progress, no human summary
 };
 
 int ValidateCommand(const std::string& config, const CommonOptions& common);

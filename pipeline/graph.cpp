@@ -26,11 +26,11 @@ void RunFileGraph(FileSource& source, const CleanStage& clean, const DiffStage& 
   });
   // Clean and diff finish batches out of order; the results go out in source order.
   flow::sequencer_node<BatchPtr> in_order(g, [](const BatchPtr& batch) { return batch->seq; });
-  flow::function_node<BatchPtr, flow::continue_msg> results_node(
-      g, flow::serial, [&](BatchPtr batch) {
-        results.Consume(*batch);
-        return flow::continue_msg{};
-      });
+  flow::function_node<BatchPtr, flow::continue_msg> results_node(g, flow::serial,
+                                                                 [&](BatchPtr batch) {
+                                                                   results.Consume(*batch);
+                                                                   return flow::continue_msg{};
+                                                                 });
 
   flow::make_edge(read, in_flight);
   flow::make_edge(in_flight, clean_node);

@@ -1,6 +1,5 @@
 // pardot-clean: the command line. Parses arguments and dispatches to pipeline/commands.h.
 #include <CLI/CLI.hpp>
-
 #include <exception>
 #include <iostream>
 
@@ -28,10 +27,13 @@ int main(int argc, char** argv) {
   pdc::RunOptions run_options;
   auto* run = app.add_subcommand("run", "clean prospects (a dry run unless --apply)");
   run->add_option("CONFIG", run_options.config, "the YAML config")->required();
-  run->add_flag("--apply", run_options.apply, "write the changes (Pardot sinks); files are always written");
+  run->add_flag("--apply", run_options.apply,
+                "write the changes (Pardot sinks); files are always written");
   run->add_option("--input", run_options.input, "read prospects from FILE.csv or FILE.jsonl");
-  run->add_option("--output", run_options.output, "write cleaned prospects to FILE.csv or FILE.jsonl");
-  run->add_option("--report", run_options.reports, "write a report: FILE.json or FILE.csv (repeatable)");
+  run->add_option("--output", run_options.output,
+                  "write cleaned prospects to FILE.csv or FILE.jsonl");
+  run->add_option("--report", run_options.reports,
+                  "write a report: FILE.json or FILE.csv (repeatable)");
   run->add_option("--threads", run_options.threads, "worker threads (default: one per core)")
       ->check(CLI::Range(1, 1024));
   add_common(run);

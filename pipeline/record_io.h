@@ -35,7 +35,8 @@ class RecordReader {
   virtual ~RecordReader() = default;
   // Appends up to `max` records to `out` and any rows it had to reject to `rejected`.
   // Returns false once the input is exhausted (nothing more was appended).
-  virtual bool Next(std::vector<Record>& out, std::size_t max, std::vector<RejectedRow>& rejected) = 0;
+  virtual bool Next(std::vector<Record>& out, std::size_t max,
+                    std::vector<RejectedRow>& rejected) = 0;
   // The fields in the order the source names them (CSV: the header; JSONL: first-seen order).
   virtual const std::vector<FieldId>& columns() const = 0;
   // How many field values had invalid UTF-8 repaired so far.

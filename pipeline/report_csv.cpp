@@ -8,9 +8,7 @@
 namespace pdc {
 namespace {
 
-void AppendCell(std::string& out, std::string_view raw) {
-  AppendCsvCell(out, NeutraliseCell(raw));
-}
+void AppendCell(std::string& out, std::string_view raw) { AppendCsvCell(out, NeutraliseCell(raw)); }
 
 class CsvReport final : public ReportWriter {
  public:
@@ -78,7 +76,8 @@ Result<std::unique_ptr<ReportWriter>> OpenCsvReport(const std::string& path, con
 
 Result<std::unique_ptr<ReportWriter>> OpenReport(const std::string& path, const RunInfo& info) {
   auto ends_with = [&](std::string_view ext) {
-    return path.size() >= ext.size() && path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
+    return path.size() >= ext.size() &&
+           path.compare(path.size() - ext.size(), ext.size(), ext) == 0;
   };
   if (ends_with(".json")) return OpenJsonReport(path, info);
   if (ends_with(".csv")) return OpenCsvReport(path, info);

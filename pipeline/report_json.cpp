@@ -97,7 +97,8 @@ class JsonReport final : public ReportWriter {
     };
     field("run_id", text(info_.run_id));
     field("mode", text(info_.mode));
-    field("config", "{\"path\":" + text(info_.config_path) + ",\"hash\":" + text(info_.config_hash) + "}");
+    field("config",
+          "{\"path\":" + text(info_.config_path) + ",\"hash\":" + text(info_.config_hash) + "}");
     field("source", text(info_.source));
     field("started_at", text(info_.started_at));
     field("finished_at", text(s.finished_at));
@@ -114,13 +115,15 @@ class JsonReport final : public ReportWriter {
     std::string rules = "[";
     for (std::size_t i = 0; i < info_.rules.size(); ++i) {
       if (i) rules += ",";
-      rules += "\n  {\"rule\":" + text(info_.rules[i].label) + ",\"at\":" +
-               text(info_.rules[i].where.str()) + ",\"changed\":" +
-               std::to_string(i < s.rule_changes.size() ? s.rule_changes[i] : 0) + "}";
+      rules += "\n  {\"rule\":" + text(info_.rules[i].label) +
+               ",\"at\":" + text(info_.rules[i].where.str()) +
+               ",\"changed\":" + std::to_string(i < s.rule_changes.size() ? s.rule_changes[i] : 0) +
+               "}";
     }
     field("rules", rules + "]");
     field("clusters", "[]");
-    field("api", "{\"requests\":0,\"by_endpoint\":{},\"retries\":0,\"errors\":{},\"max_in_flight\":0}");
+    field("api",
+          "{\"requests\":0,\"by_endpoint\":{},\"retries\":0,\"errors\":{},\"max_in_flight\":0}");
     std::FILE* out = file_->get();
     std::fputs(head.c_str(), out);
     const std::pair<const char*, Spool*> sections[] = {

@@ -54,14 +54,13 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
                   const std::vector<std::string>& reports) {
   std::printf("pardot-clean run %s (%s) from %s\n", info.run_id.c_str(),
               info.mode == "apply" ? "applied" : "dry run", info.source.c_str());
-  std::printf("  %llu records read, %llu changed (%llu field changes), %llu flags, "
-              "%llu rejected rows, %llu failed\n",
-              static_cast<unsigned long long>(s.records_in),
-              static_cast<unsigned long long>(s.records_changed),
-              static_cast<unsigned long long>(s.field_changes),
-              static_cast<unsigned long long>(s.flagged),
-              static_cast<unsigned long long>(s.rejected),
-              static_cast<unsigned long long>(s.failed));
+  std::printf(
+      "  %llu records read, %llu changed (%llu field changes), %llu flags, "
+      "%llu rejected rows, %llu failed\n",
+      static_cast<unsigned long long>(s.records_in),
+      static_cast<unsigned long long>(s.records_changed),
+      static_cast<unsigned long long>(s.field_changes), static_cast<unsigned long long>(s.flagged),
+      static_cast<unsigned long long>(s.rejected), static_cast<unsigned long long>(s.failed));
   for (std::size_t i = 0; i < info.rules.size(); ++i) {
     std::printf("  %-20s %-28s %10llu changed\n", info.rules[i].label.c_str(),
                 info.rules[i].where.str().c_str(),
@@ -194,7 +193,8 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   int code = kExitOk;
   if (!results.status().ok()) code = Fail(kExitFault, results.status().message());
   if (writer) {
-    if (Status st = writer->Close(); !st.ok() && code == kExitOk) code = Fail(kExitFault, st.message());
+    if (Status st = writer->Close(); !st.ok() && code == kExitOk)
+      code = Fail(kExitFault, st.message());
   }
   summary.finished_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   summary.seconds =

@@ -85,7 +85,8 @@ int TestCommand(const std::string& path, const CommonOptions& common) {
       AppendJsonString(json, test.where.str());
       json += ",\"name\":";
       AppendJsonString(json, test.name);
-      json += problems.empty() ? ",\"passed\":true,\"problems\":[" : ",\"passed\":false,\"problems\":[";
+      json +=
+          problems.empty() ? ",\"passed\":true,\"problems\":[" : ",\"passed\":false,\"problems\":[";
       for (std::size_t p = 0; p < problems.size(); ++p) {
         json += p ? "," : "";
         AppendJsonString(json, problems[p]);

@@ -53,9 +53,10 @@ std::string RulesMarkdown() {
       if (!o.choices.empty()) type += ": " + std::string(o.choices);
       const std::string when = o.required ? "required" : std::string(o.default_value);
       std::string doc(o.doc);
-      for (std::size_t p = 0; (p = doc.find('|', p)) != std::string::npos; p += 2) doc.replace(p, 1, "\\|");
-      out += "| `" + std::string(o.key) + "` | " + type + " | " + (when.empty() ? "" : "`" + when + "`") +
-             " | " + doc + " |\n";
+      for (std::size_t p = 0; (p = doc.find('|', p)) != std::string::npos; p += 2)
+        doc.replace(p, 1, "\\|");
+      out += "| `" + std::string(o.key) + "` | " + type + " | " +
+             (when.empty() ? "" : "`" + when + "`") + " | " + doc + " |\n";
     }
     out += "\n";
   }
@@ -81,8 +82,9 @@ int RulesCommand(const std::optional<std::string>& name, const CommonOptions& co
     for (const RuleSpec* spec : registry.all()) {
       std::printf("  %-16s %s\n", spec->label().c_str(), std::string(spec->summary).c_str());
     }
-    std::printf("\n`pardot-clean rules NAME` shows a rule's behaviour and options.\n"
-                "Conditions: `- when: {field: F, is: empty} then: [...]` (see the README).\n");
+    std::printf(
+        "\n`pardot-clean rules NAME` shows a rule's behaviour and options.\n"
+        "Conditions: `- when: {field: F, is: empty} then: [...]` (see the README).\n");
     return kExitOk;
   }
   const RuleSpec* spec = registry.Find(*name);
@@ -125,7 +127,7 @@ int RulesCommand(const std::optional<std::string>& name, const CommonOptions& co
   for (const OptionSpec& o : spec->options) {
     std::string type(OptionTypeName(o.type));
     if (!o.choices.empty()) type += " (" + std::string(o.choices) + ")";
-    const std::string when = o.required ? "required"
+    const std::string when = o.required                ? "required"
                              : o.default_value.empty() ? "optional"
                                                        : "default " + std::string(o.default_value);
     std::printf("  %-18s %-24s %s\n  %-18s %s\n", std::string(o.key).c_str(), type.c_str(),

@@ -12,8 +12,8 @@
 namespace pdc {
 
 struct RuleInfo {
-  std::string label;      // name@version, e.g. "email@1"
-  SourceLocation where;   // where the config declares this instance
+  std::string label;     // name@version, e.g. "email@1"
+  SourceLocation where;  // where the config declares this instance
 };
 
 class RuleChain {

@@ -39,11 +39,14 @@ class CopyRule final : public Rule {
 
 const RuleSpec& CopyRuleSpec() {
   static const RuleSpec spec{
-      "copy", 1, "copy one field into another",
+      "copy",
+      1,
+      "copy one field into another",
       "Copies the value of `from` (text, list or null) into `to`, creating `to` when the record "
       "lacks it. With `overwrite: false` only an empty `to` is filled; with `skip_empty: true` "
       "(the default) an empty `from` copies nothing, so it never clears `to`.",
-      kOptions, [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<CopyRule>(o); }};
+      kOptions,
+      [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<CopyRule>(o); }};
   return spec;
 }
 

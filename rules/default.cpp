@@ -25,11 +25,14 @@ class DefaultRule final : public Rule {
 
 const RuleSpec& DefaultRuleSpec() {
   static const RuleSpec spec{
-      "default", 1, "fill an empty field with a fixed value",
+      "default",
+      1,
+      "fill an empty field with a fixed value",
       "When `field` is null, an empty string or an empty list (or the record lacks it), sets it "
       "to `value`. A field holding anything else, even spaces, is left alone: run `text` first "
       "to trim.",
-      kOptions, [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<DefaultRule>(o); }};
+      kOptions,
+      [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<DefaultRule>(o); }};
   return spec;
 }
 

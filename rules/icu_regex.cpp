@@ -32,16 +32,17 @@ IcuRegex::IcuRegex(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 IcuRegex::~IcuRegex() = default;
 
 Result<std::shared_ptr<const IcuRegex>> IcuRegex::Compile(const std::string& pattern,
-                                                         bool case_insensitive) {
+                                                          bool case_insensitive) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where{};
   auto impl = std::make_unique<Impl>();
-  impl->pattern.reset(icu::RegexPattern::compile(
-      icu::UnicodeString::fromUTF8(pattern), case_insensitive ? UREGEX_CASE_INSENSITIVE : 0, where,
-      status));
+  impl->pattern.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(pattern),
+                                                 case_insensitive ? UREGEX_CASE_INSENSITIVE : 0,
+                                                 where, status));
   if (U_FAILURE(status)) {
-    return Status::InvalidArgument("invalid regular expression (" + std::string(u_errorName(status)) +
-                                   " at offset " + std::to_string(where.offset) + ")");
+    return Status::InvalidArgument("invalid regular expression (" +
+                                   std::string(u_errorName(status)) + " at offset " +
+                                   std::to_string(where.offset) + ")");
   }
   return std::shared_ptr<const IcuRegex>(new IcuRegex(std::move(impl)));
 }

@@ -15,7 +15,7 @@ class IcuRegex {
  public:
   // Compiles `pattern` (ICU syntax); the error names the offending offset.
   static Result<std::shared_ptr<const IcuRegex>> Compile(const std::string& pattern,
-                                                        bool case_insensitive);
+                                                         bool case_insensitive);
   ~IcuRegex();
 
   // True when the pattern matches anywhere in `text`.

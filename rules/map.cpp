@@ -11,12 +11,14 @@ constexpr OptionSpec kOptions[] = {
     {"fields", OptionType::kFields, "", true, "the fields to map"},
     {"values", OptionType::kStringMap, "", true,
      "from-value: to-value pairs; a null to-value clears the field"},
-    {"case_insensitive", OptionType::kBool, "false", false, "match from-values without regard to case"},
+    {"case_insensitive", OptionType::kBool, "false", false,
+     "match from-values without regard to case"},
 };
 
 class MapRule final : public Rule {
  public:
-  explicit MapRule(const Options& o) : fields_(o.Fields("fields")), fold_(o.Bool("case_insensitive")) {
+  explicit MapRule(const Options& o)
+      : fields_(o.Fields("fields")), fold_(o.Bool("case_insensitive")) {
     for (const auto& [from, to] : o.Map("values")) {
       const std::string key = fold_ ? FoldCase(from) : from;
       const Value mapped = to ? Value::Text(*to) : Value::Null();
@@ -62,12 +64,15 @@ class MapRule final : public Rule {
 
 const RuleSpec& MapRuleSpec() {
   static const RuleSpec spec{
-      "map", 1, "replace whole values through a lookup table",
+      "map",
+      1,
+      "replace whole values through a lookup table",
       "When a field's whole value equals a key of `values` (optionally ignoring case), it is "
       "replaced by that key's value; a null value clears the field. Values not in the table are "
       "left as they are. On a multi-value field each item is mapped; an item mapped to null is "
       "removed.",
-      kOptions, [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<MapRule>(o); }};
+      kOptions,
+      [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<MapRule>(o); }};
   return spec;
 }
 

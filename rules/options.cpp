@@ -4,15 +4,24 @@ namespace pdc {
 
 std::string_view OptionTypeName(OptionType type) {
   switch (type) {
-    case OptionType::kString: return "string";
-    case OptionType::kStrings: return "list of strings";
-    case OptionType::kField: return "field";
-    case OptionType::kFields: return "list of fields";
-    case OptionType::kBool: return "bool";
-    case OptionType::kInt: return "integer";
-    case OptionType::kChoice: return "choice";
-    case OptionType::kValue: return "string or null";
-    case OptionType::kStringMap: return "map of strings";
+    case OptionType::kString:
+      return "string";
+    case OptionType::kStrings:
+      return "list of strings";
+    case OptionType::kField:
+      return "field";
+    case OptionType::kFields:
+      return "list of fields";
+    case OptionType::kBool:
+      return "bool";
+    case OptionType::kInt:
+      return "integer";
+    case OptionType::kChoice:
+      return "choice";
+    case OptionType::kValue:
+      return "string or null";
+    case OptionType::kStringMap:
+      return "map of strings";
   }
   return "?";
 }

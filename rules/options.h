@@ -18,10 +18,10 @@
 namespace pdc {
 
 enum class OptionType {
-  kString,     // a scalar
-  kStrings,    // a list of scalars (a lone scalar is taken as a list of one)
-  kField,      // a field name
-  kFields,     // a list of field names (a lone name is a list of one)
+  kString,   // a scalar
+  kStrings,  // a list of scalars (a lone scalar is taken as a list of one)
+  kField,    // a field name
+  kFields,   // a list of field names (a lone name is a list of one)
   kBool,
   kInt,
   kChoice,     // one of OptionSpec::choices ("a|b|c")
@@ -52,11 +52,11 @@ struct OptionValue {
   OptionType type = OptionType::kString;
   bool present = false;  // given in the config (else the default, if any, is filled in)
   SourceLocation where;
-  std::string text;                 // kString, kField, kChoice, kValue (unless null)
-  bool is_null = false;             // kValue
-  bool flag = false;                // kBool
-  long long number = 0;             // kInt
-  std::vector<std::string> list;    // kStrings, kFields
+  std::string text;               // kString, kField, kChoice, kValue (unless null)
+  bool is_null = false;           // kValue
+  bool flag = false;              // kBool
+  long long number = 0;           // kInt
+  std::vector<std::string> list;  // kStrings, kFields
   std::vector<std::pair<std::string, std::optional<std::string>>> map;  // kStringMap, in order
 };
 
@@ -75,7 +75,8 @@ class OptionError : public std::runtime_error {
 // The checked options of one rule instance, with defaults filled in.
 class Options {
  public:
-  Options(std::string rule, SourceLocation where) : rule_(std::move(rule)), where_(std::move(where)) {}
+  Options(std::string rule, SourceLocation where)
+      : rule_(std::move(rule)), where_(std::move(where)) {}
 
   void Put(std::string key, OptionValue value) { values_[std::move(key)] = std::move(value); }
   bool Has(std::string_view key) const;

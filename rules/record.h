@@ -36,10 +36,10 @@ struct Touch {
 };
 
 struct RecordLog {
-  std::vector<Field> before;    // the value each changed field had when the record was read
-  std::vector<Touch> touches;   // every effective change, in rule order
+  std::vector<Field> before;   // the value each changed field had when the record was read
+  std::vector<Touch> touches;  // every effective change, in rule order
   std::vector<Flag> flags;
-  std::string failure;          // set when processing failed; the record then passes unchanged
+  std::string failure;  // set when processing failed; the record then passes unchanged
 };
 
 class Record {

@@ -26,10 +26,11 @@ class RegexReplaceRule final : public Rule {
     for (FieldId field : fields_) {
       const Value& value = record.Get(field);
       if (value.empty()) continue;
-      record.Set(field, MapText(value, [&](std::string_view text) {
-                   return regex_->ReplaceAll(text, replacement_);
-                 }),
-                 index());
+      record.Set(
+          field,
+          MapText(value,
+                  [&](std::string_view text) { return regex_->ReplaceAll(text, replacement_); }),
+          index());
     }
   }
 
@@ -43,11 +44,16 @@ class RegexReplaceRule final : public Rule {
 
 const RuleSpec& RegexReplaceRuleSpec() {
   static const RuleSpec spec{
-      "regex_replace", 1, "rewrite text with an ICU regular expression",
+      "regex_replace",
+      1,
+      "rewrite text with an ICU regular expression",
       "In each of `fields`, replaces every match of `pattern` (ICU syntax, Unicode-aware) with "
       "`replacement`, where $1..$9 refer to groups. Each item of a multi-value field is rewritten "
       "on its own; null and empty values are left alone. An invalid pattern is a config error.",
-      kOptions, [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<RegexReplaceRule>(o); }};
+      kOptions,
+      [](const Options& o) -> std::unique_ptr<Rule> {
+        return std::make_unique<RegexReplaceRule>(o);
+      }};
   return spec;
 }
 

@@ -1,6 +1,7 @@
 // Rule: one step of the cleaning chain. A rule is built once from its checked Options and then
 // applied to many records from many threads at once: Apply must be safe to call concurrently
-// (state that is not thread-safe, such as an ICU matcher, lives in tbb::enumerable_thread_specific).
+// (state that is not thread-safe, such as an ICU matcher, lives in
+// tbb::enumerable_thread_specific).
 #pragma once
 
 #include <memory>

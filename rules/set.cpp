@@ -23,10 +23,13 @@ class SetRule final : public Rule {
 
 const RuleSpec& SetRuleSpec() {
   static const RuleSpec spec{
-      "set", 1, "write a fixed value into a field",
+      "set",
+      1,
+      "write a fixed value into a field",
       "Sets `field` to `value` on every record the rule reaches (use it under `when:`). A null "
       "value clears the field. The field is created when the record lacks it.",
-      kOptions, [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<SetRule>(o); }};
+      kOptions,
+      [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<SetRule>(o); }};
   return spec;
 }
 

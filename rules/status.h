@@ -13,7 +13,9 @@ class Status {
 
   Status() = default;
   static Status Ok() { return {}; }
-  static Status InvalidArgument(std::string why) { return {Code::kInvalidArgument, std::move(why)}; }
+  static Status InvalidArgument(std::string why) {
+    return {Code::kInvalidArgument, std::move(why)};
+  }
   static Status InvalidField(std::string_view field, std::string why) {
     return {Code::kInvalidField, std::string(field) + ": " + why};
   }
@@ -36,7 +38,7 @@ class Status {
 template <typename T>
 class Result {
  public:
-  Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(state_); }

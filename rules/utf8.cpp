@@ -32,7 +32,8 @@ std::size_t IllFormedLength(std::string_view s, std::size_t i) {
   const auto b0 = static_cast<unsigned char>(s[i]);
   std::size_t need = 0;
   unsigned char lo = 0x80, hi = 0xBF;
-  if (b0 >= 0xC2 && b0 <= 0xDF) need = 1;
+  if (b0 >= 0xC2 && b0 <= 0xDF)
+    need = 1;
   else if (b0 >= 0xE0 && b0 <= 0xEF) {
     need = 2;
     if (b0 == 0xE0) lo = 0xA0;
@@ -110,7 +111,9 @@ char32_t Next(std::string_view s, std::size_t& i) {
     ++i;
     return b0;
   }
-  auto at = [&](std::size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F); };
+  auto at = [&](std::size_t k) {
+    return static_cast<char32_t>(static_cast<unsigned char>(s[i + k]) & 0x3F);
+  };
   char32_t c;
   if (b0 < 0xE0) {
     c = (static_cast<char32_t>(b0 & 0x1F) << 6) | at(1);

@@ -16,7 +16,9 @@ class Value {
 
   Value() = default;
   static Value Null() { return {}; }
-  static Value Text(std::string text) { return Value(Storage(std::in_place_index<1>, std::move(text))); }
+  static Value Text(std::string text) {
+    return Value(Storage(std::in_place_index<1>, std::move(text)));
+  }
   static Value List(std::vector<std::string> items) {
     return Value(Storage(std::in_place_index<2>, std::move(items)));
   }

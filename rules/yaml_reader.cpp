@@ -49,11 +49,9 @@ std::optional<std::string> YamlReader::Expand(const std::string& raw, const YAML
       fallback = body.substr(dash + 2);
       body.resize(dash);
     }
-    const bool valid_name =
-        !body.empty() && std::all_of(body.begin(), body.end(), [](char c) {
-          return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '_';
-        });
+    const bool valid_name = !body.empty() && std::all_of(body.begin(), body.end(), [](char c) {
+      return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    });
     if (!valid_name) {
       Error(node, "invalid variable name \"" + body + "\" in ${...}");
       return std::nullopt;
@@ -74,7 +72,9 @@ std::optional<std::string> YamlReader::Expand(const std::string& raw, const YAML
 std::optional<std::string> YamlReader::Scalar(const YAML::Node& node, std::string_view what) {
   if (!node.IsScalar()) {
     Error(node, std::string(what) + ": expected a string, found " +
-                    (node.IsMap() ? "a mapping" : node.IsSequence() ? "a list" : "nothing"));
+                    (node.IsMap()        ? "a mapping"
+                     : node.IsSequence() ? "a list"
+                                         : "nothing"));
     return std::nullopt;
   }
   return Expand(node.Scalar(), node);

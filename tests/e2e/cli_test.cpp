@@ -67,7 +67,9 @@ TEST_F(CliTest, TestPassesAndAWrongExpectationFailsWithADiff) {
   EXPECT_NE(r.out.find("1 passed, 0 failed"), std::string::npos);
 
   std::string wrong = kConfig;
-  wrong += "  - name: keeps case\n    given: { last_name: \"SMITH\" }\n    expect: { last_name: \"SMITH\" }\n";
+  wrong +=
+      "  - name: keeps case\n    given: { last_name: \"SMITH\" }\n    expect: { last_name: "
+      "\"SMITH\" }\n";
   WriteFile(dir_ / "wrong.yaml", wrong);
   r = Clean("test wrong.yaml");
   EXPECT_EQ(r.code, 1);
@@ -119,11 +121,13 @@ TEST_F(CliTest, RunWritesCleanedFileAndReports) {
 }
 
 TEST_F(CliTest, ReportCsvNeutralisesFormulas) {
-  WriteFile(dir_ / "c.yaml", "version: 1\nrules:\n  - set: { field: note, value: \"=HYPERLINK(1)\" }\n");
+  WriteFile(dir_ / "c.yaml",
+            "version: 1\nrules:\n  - set: { field: note, value: \"=HYPERLINK(1)\" }\n");
   WriteFile(dir_ / "in.csv", "id,note\n1,@SUM(A1)\n");
   const Output r = Clean("run c.yaml --input in.csv --report r.csv");
   ASSERT_EQ(r.code, 0) << r.err;
-  EXPECT_NE(ReadFile(dir_ / "r.csv").find("1,note,'@SUM(A1),'=HYPERLINK(1),set@1"), std::string::npos)
+  EXPECT_NE(ReadFile(dir_ / "r.csv").find("1,note,'@SUM(A1),'=HYPERLINK(1),set@1"),
+            std::string::npos)
       << ReadFile(dir_ / "r.csv");
 }
 
@@ -159,16 +163,18 @@ TEST_F(CliTest, BrokenQuoteInvalidUtf8AndEmptyFile) {
 
 TEST_F(CliTest, JsonLinesInAndOut) {
   WriteFile(dir_ / "c.yaml", kConfig);
-  WriteFile(dir_ / "in.jsonl",
-            "{\"id\":1,\"first_name\":\"ÉMILE\",\"score\":12,\"tags\":[\"a\",\"b\"],\"email\":null}\n"
-            "not json\n"
-            "{\"id\":2,\"first_name\":\"zoë\"}\n");
+  WriteFile(
+      dir_ / "in.jsonl",
+      "{\"id\":1,\"first_name\":\"ÉMILE\",\"score\":12,\"tags\":[\"a\",\"b\"],\"email\":null}\n"
+      "not json\n"
+      "{\"id\":2,\"first_name\":\"zoë\"}\n");
   const Output r = Clean("run c.yaml --input in.jsonl --output out.jsonl --json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(json::parse(r.out).at("records_rejected").as_int64(), 1);
-  EXPECT_EQ(ReadFile(dir_ / "out.jsonl"),
-            "{\"id\":1,\"first_name\":\"Émile\",\"score\":12,\"tags\":[\"a\",\"b\"],\"email\":null}\n"
-            "{\"id\":2,\"first_name\":\"Zoë\"}\n");
+  EXPECT_EQ(
+      ReadFile(dir_ / "out.jsonl"),
+      "{\"id\":1,\"first_name\":\"Émile\",\"score\":12,\"tags\":[\"a\",\"b\"],\"email\":null}\n"
+      "{\"id\":2,\"first_name\":\"Zoë\"}\n");
 }
 
 TEST_F(CliTest, JsonLinesToCsvCollectsEveryColumn) {

@@ -52,7 +52,8 @@ class TempDir {
 // Runs `command` through the shell in `dir`.
 inline Output Shell(const std::string& command, const TempDir& dir) {
   const std::string err_path = dir / ".stderr";
-  const std::string full = "cd '" + dir.path().string() + "' && " + command + " 2>'" + err_path + "'";
+  const std::string full =
+      "cd '" + dir.path().string() + "' && " + command + " 2>'" + err_path + "'";
   Output result;
   FILE* pipe = popen(full.c_str(), "r");
   if (pipe == nullptr) return result;

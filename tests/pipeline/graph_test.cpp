@@ -11,8 +11,10 @@ namespace {
 // A reader over records made in memory, handing them out in small batches.
 class MemoryReader final : public RecordReader {
  public:
-  MemoryReader(std::size_t count, std::size_t reject_every) : count_(count), reject_every_(reject_every) {}
-  bool Next(std::vector<Record>& out, std::size_t max, std::vector<RejectedRow>& rejected) override {
+  MemoryReader(std::size_t count, std::size_t reject_every)
+      : count_(count), reject_every_(reject_every) {}
+  bool Next(std::vector<Record>& out, std::size_t max,
+            std::vector<RejectedRow>& rejected) override {
     if (next_ >= count_) return false;
     for (std::size_t n = 0; n < max && next_ < count_; ++n, ++next_) {
       if (reject_every_ && next_ % reject_every_ == reject_every_ - 1) {

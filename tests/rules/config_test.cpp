@@ -140,7 +140,8 @@ TEST(ConfigTest, MissingVariableWithoutDefaultIsAnError) {
 }
 
 TEST(ConfigTest, DuplicateKeysAndMissingRequiredOptions) {
-  const auto result = Load("version: 1\nrules:\n  - set: { field: a, field: b }\n  - copy: { from: a }\n");
+  const auto result =
+      Load("version: 1\nrules:\n  - set: { field: a, field: b }\n  - copy: { from: a }\n");
   EXPECT_TRUE(AnyErrorMentions(result.errors, "duplicate key \"field\""));
   EXPECT_TRUE(AnyErrorMentions(result.errors, "copy: missing required option \"to\""));
 }
