@@ -1,0 +1,107 @@
+// The emulator's state: business units and their prospects, custom fields, users and counters.
+// Every BusinessUnit has its own mutex; handlers run with it held (they are short), so a unit's
+// data is consistent per request. Counters that the server reads outside a request are atomic.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pdc::emulator {
+
+struct CustomField {
+  std::string field_id;  // the API name: "Hobby" in v3/v4, "Hobby__c" in v5
+  std::string name;      // label
+  std::string type;      // text, number, radio button, multi-select, checkbox
+  bool multi() const { return type == "multi-select" || type == "checkbox"; }
+};
+
+struct User {
+  long long id;
+  std::string email, first_name, last_name;
+};
+
+struct Prospect {
+  long long id = 0;
+  // Scalar values by v3/v4 field name (standard) or custom field id; a missing key or "" is
+  // empty. Booleans are "true"/"false"; timestamps are epoch seconds (UTC) as text.
+  std::map<std::string, std::string> values;
+  std::map<std::string, std::vector<std::string>> multi;  // multi-value custom fields
+  std::optional<long long> assigned_user;
+  bool deleted = false;
+
+  std::string Get(const std::string& field) const;
+  long long Epoch(const std::string& field) const;  // a timestamp field, 0 when empty
+};
+
+class BusinessUnit {
+ public:
+  BusinessUnit(std::string id, std::string environment, bool ampsea, std::string edition,
+               std::string timezone);
+  ~BusinessUnit();
+
+  // Configuration (fixed after start-up).
+  const std::string id;
+  const std::string environment;  // "production" (pi.pardot.com) or "demo" (pi.demo.pardot.com)
+  const bool ampsea;
+  const std::string edition;
+  long long daily_limit;  // requests per day; from the edition unless configured
+  const std::string timezone;
+
+  // Guards everything below but the atomics.
+  std::mutex mutex;
+  std::map<long long, Prospect> prospects;
+  long long next_id = 1000001;
+  std::vector<CustomField> custom_fields;
+  std::vector<User> users;
+  long long default_campaign_id = 1;
+
+  std::atomic<long long> requests_today{0};
+  std::atomic<int> in_flight{0};
+  std::atomic<int> max_in_flight{0};
+
+  // Time in this unit's zone: "YYYY-MM-DD HH:MM:SS" (v3/v4) and ISO 8601 with offset (v5).
+  std::string LocalTime(long long epoch) const;
+  std::string IsoTime(long long epoch) const;
+  // Accepts "YYYY-MM-DD", "YYYY-MM-DD HH:MM:SS" (local to this unit) and ISO 8601 with an
+  // offset or Z.
+  std::optional<long long> ParseTime(std::string_view text) const;
+
+  // Lookups; deleted (recycle-bin) prospects only when asked.
+  Prospect* Find(long long id, bool include_deleted = false);
+  std::vector<Prospect*> FindByEmail(std::string_view email, bool case_sensitive,
+                                     bool include_deleted = false);
+  Prospect* FindByFid(std::string_view fid, bool include_deleted = false);
+  const CustomField* FindCustom(std::string_view field_id) const;
+
+  // A new prospect with the next id, stamped created/updated at `now`.
+  Prospect& Create(long long now);
+  void Touch(Prospect& prospect, long long now) const;
+
+ private:
+  struct Zone;  // ICU, kept out of this header
+  std::unique_ptr<Zone> zone_;
+};
+
+// The daily request budget of a Pardot edition.
+long long DailyLimitOf(std::string_view edition);
+// Seconds since the epoch, now.
+long long NowEpoch();
+
+class Store {
+ public:
+  BusinessUnit& Add(std::unique_ptr<BusinessUnit> unit);
+  BusinessUnit* Find(std::string_view id);
+  const std::vector<std::unique_ptr<BusinessUnit>>& units() const { return units_; }
+
+ private:
+  std::vector<std::unique_ptr<BusinessUnit>> units_;
+};
+
+}  // namespace pdc::emulator
