@@ -1,5 +1,7 @@
 #include "rules/value.h"
 
+#include <ostream>
+
 namespace pdc {
 
 bool Value::empty() const {
@@ -30,6 +32,27 @@ std::string Value::text() const {
     out += item;
   }
   return out;
+}
+
+void PrintTo(const Value& value, std::ostream* out) {
+  switch (value.kind()) {
+    case Value::Kind::kNull:
+      *out << "null";
+      return;
+    case Value::Kind::kText:
+      *out << '"' << value.view() << '"';
+      return;
+    case Value::Kind::kJson:
+      *out << value.view();
+      return;
+    case Value::Kind::kList:
+      *out << '[';
+      for (std::size_t i = 0; i < value.items().size(); ++i) {
+        *out << (i ? ", \"" : "\"") << value.items()[i] << '"';
+      }
+      *out << ']';
+      return;
+  }
 }
 
 }  // namespace pdc

@@ -3,6 +3,7 @@
 // rule touched is written back exactly as it was read.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -49,5 +50,8 @@ class Value {
   explicit Value(Storage s) : storage_(std::move(s)) {}
   Storage storage_;
 };
+
+// For test failure messages: the value as JSON.
+void PrintTo(const Value& value, std::ostream* out);
 
 }  // namespace pdc

@@ -1,0 +1,32 @@
+// Decoding pages of prospects, tolerant of every form pardot-api.md §4 and §7.2 describe: one
+// result as an object, several as an array, none as no key or a null result; numbers or strings;
+// multi-value custom fields as {"value": ...}. Relationship objects (campaign, assigned_to, ...)
+// are not fields and are skipped. Records carry v3/v4 (snake_case) field names.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/pardot/transport.h"
+#include "rules/record.h"
+#include "rules/status.h"
+
+namespace pdc::pardot {
+
+struct ProspectPage {
+  std::vector<Record> records;
+  long long max_id = 0;                    // the highest id on the page (0 when empty)
+  std::optional<std::string> next_token;   // v5: the cursor for the next page
+  bool sequence_capped = false;            // v5: Pardot-Warning 203, restart from max_id
+};
+
+// A v3/v4 `do/query` answer with format=json (any output mode). An error body or a body that is
+// not the expected JSON is an error naming what was found.
+Result<ProspectPage> DecodeV34Query(const std::string& body);
+// A v5 collection answer (`values`, `nextPageToken`, `nextPageUrl`) and its headers.
+Result<ProspectPage> DecodeV5Page(const Response& response);
+// One v5 record (GET by id, PATCH answer).
+Result<Record> DecodeV5Record(const std::string& body);
+
+}  // namespace pdc::pardot
