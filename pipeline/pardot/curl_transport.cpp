@@ -40,8 +40,10 @@ std::size_t OnHeader(char* data, std::size_t size, std::size_t count, void* user
     std::transform(name.begin(), name.end(), name.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     std::string_view value = line.substr(colon + 1);
-    while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-    while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+      value.remove_prefix(1);
+    while (!value.empty() &&
+           (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) {
       value.remove_suffix(1);
     }
     headers->emplace_back(std::move(name), std::string(value));
@@ -162,13 +164,13 @@ bool IsLoopbackUrl(std::string_view url) {
   if (scheme == std::string_view::npos) return false;
   std::string_view rest = url.substr(scheme + 3);
   rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (const std::size_t at = rest.rfind('@'); at != std::string_view::npos)
+    rest.remove_prefix(at + 1);
   if (rest.rfind("[::1]", 0) == 0) return true;
   const std::string_view host = rest.substr(0, rest.find(':'));
-  const bool ipv4_literal =
-      !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
-        return (c >= '0' && c <= '9') || c == '.';
-      });
+  const bool ipv4_literal = !host.empty() && std::all_of(host.begin(), host.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '.';
+  });
   return host == "localhost" || (ipv4_literal && host.rfind("127.", 0) == 0);
 }
 

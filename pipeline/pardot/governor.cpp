@@ -8,9 +8,10 @@ namespace pdc::pardot {
 Governor::Governor(GovernorOptions options)
     : options_(options),
       used_(options.used_before),
-      jitter_(options.seed != 0 ? options.seed
-                                : static_cast<std::uint64_t>(
-                                      std::chrono::steady_clock::now().time_since_epoch().count())) {}
+      jitter_(options.seed != 0
+                  ? options.seed
+                  : static_cast<std::uint64_t>(
+                        std::chrono::steady_clock::now().time_since_epoch().count())) {}
 
 bool Governor::AcquireSlotAndBudget() {
   std::unique_lock lock(mutex_);

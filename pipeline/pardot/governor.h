@@ -26,8 +26,8 @@ struct GovernorOptions {
   long long used_before = 0;       // requests already sent today (earlier runs)
   std::chrono::milliseconds backoff_base{250};
   std::chrono::milliseconds backoff_cap{30000};
-  int max_attempts = 8;            // per call, the first attempt included
-  std::uint64_t seed = 0;          // jitter seed (0: from the clock)
+  int max_attempts = 8;    // per call, the first attempt included
+  std::uint64_t seed = 0;  // jitter seed (0: from the clock)
 };
 
 struct GovernorStats {

@@ -1,7 +1,6 @@
 #include "pipeline/pardot/outcome.h"
 
 #include <boost/json.hpp>
-
 #include <cstdlib>
 
 namespace pdc::pardot {
@@ -12,9 +11,29 @@ bool IsRefreshCode(int code) { return code == 184 || code == 1; }
 // Codes about the record a request named (its id, email or values), not about the request.
 bool IsRecordCode(int code) {
   switch (code) {
-    case 3: case 4: case 9: case 14: case 16: case 54: case 56: case 57: case 61: case 62:
-    case 77: case 79: case 81: case 85: case 92: case 109: case 121: case 132: case 153:
-    case 154: case 180: case 192: case 219:
+    case 3:
+    case 4:
+    case 9:
+    case 14:
+    case 16:
+    case 54:
+    case 56:
+    case 57:
+    case 61:
+    case 62:
+    case 77:
+    case 79:
+    case 81:
+    case 85:
+    case 92:
+    case 109:
+    case 121:
+    case 132:
+    case 153:
+    case 154:
+    case 180:
+    case 192:
+    case 219:
       return true;
     default:
       return false;
@@ -49,12 +68,18 @@ long long AsInt(const boost::json::value& v) {
 
 const char* OutcomeName(Outcome outcome) {
   switch (outcome) {
-    case Outcome::kOk: return "ok";
-    case Outcome::kRetry: return "retry";
-    case Outcome::kRefresh: return "refresh";
-    case Outcome::kStopForToday: return "stop_for_today";
-    case Outcome::kPerRecord: return "per_record";
-    case Outcome::kFatal: return "fatal";
+    case Outcome::kOk:
+      return "ok";
+    case Outcome::kRetry:
+      return "retry";
+    case Outcome::kRefresh:
+      return "refresh";
+    case Outcome::kStopForToday:
+      return "stop_for_today";
+    case Outcome::kPerRecord:
+      return "per_record";
+    case Outcome::kFatal:
+      return "fatal";
   }
   return "?";
 }
@@ -68,7 +93,8 @@ Classified DecodeError(const std::string& body) {
     const boost::json::value doc = boost::json::parse(body, ec);
     if (ec || !doc.is_object()) return result;
     const auto& o = doc.as_object();
-    if (const auto* attributes = o.if_contains("@attributes"); attributes && attributes->is_object()) {
+    if (const auto* attributes = o.if_contains("@attributes");
+        attributes && attributes->is_object()) {
       if (const auto* code = attributes->as_object().if_contains("err_code")) {
         result.code = static_cast<int>(AsInt(*code));
         if (const auto* err = o.if_contains("err"); err && err->is_string()) {
@@ -77,7 +103,8 @@ Classified DecodeError(const std::string& body) {
       }
       return result;
     }
-    if (const auto* code = o.if_contains("code"); code && (code->is_number() || code->is_string())) {
+    if (const auto* code = o.if_contains("code");
+        code && (code->is_number() || code->is_string())) {
       result.code = static_cast<int>(AsInt(*code));
       if (const auto* message = o.if_contains("message"); message && message->is_string()) {
         result.message = std::string(message->as_string());
@@ -91,7 +118,8 @@ Classified DecodeError(const std::string& body) {
     if (err == std::string::npos) return result;
     const auto code_at = body.find("code=\"", err);
     const auto close = body.find('>', err);
-    if (code_at != std::string::npos && code_at < close) result.code = std::atoi(body.c_str() + code_at + 6);
+    if (code_at != std::string::npos && code_at < close)
+      result.code = std::atoi(body.c_str() + code_at + 6);
     const auto end = body.find("</err>", close);
     if (close != std::string::npos && end != std::string::npos) {
       result.message = XmlUnescape(Trim(body.substr(close + 1, end - close - 1)));

@@ -1,7 +1,6 @@
 #include "pipeline/pardot/session.h"
 
 #include <boost/json.hpp>
-
 #include <cctype>
 
 namespace pdc::pardot {
@@ -30,8 +29,8 @@ std::string BaseUrlOf(const std::string& environment) {
 }
 
 Status CheckBusinessUnitId(const std::string& id) {
-  const bool alnum = std::all_of(id.begin(), id.end(),
-                                 [](unsigned char c) { return std::isalnum(c) != 0; });
+  const bool alnum =
+      std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isalnum(c) != 0; });
   if (id.size() != 18 || id.rfind("0Uv", 0) != 0 || !alnum) {
     return Status::InvalidArgument(
         "business_unit_id \"" + id +

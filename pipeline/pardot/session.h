@@ -62,8 +62,8 @@ class Session {
   SessionOptions options_;
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<Governor> governor_;
-  std::mutex token_mutex_;     // guards token_
-  std::mutex refresh_mutex_;   // one refresh at a time
+  std::mutex token_mutex_;    // guards token_
+  std::mutex refresh_mutex_;  // one refresh at a time
   std::string token_;
 };
 

@@ -25,10 +25,10 @@ struct Request {
 // What went wrong below HTTP. Kept apart from the HTTP status: a timeout is not a 5xx.
 enum class TransportError {
   kNone,
-  kTimeout,   // no complete answer in time: the request may or may not have been applied
-  kConnect,   // the connection could not be made: the request was not sent
-  kReset,     // the connection broke while sending or receiving
-  kRefused,   // refused before sending (e.g. plain HTTP to a remote host)
+  kTimeout,  // no complete answer in time: the request may or may not have been applied
+  kConnect,  // the connection could not be made: the request was not sent
+  kReset,    // the connection broke while sending or receiving
+  kRefused,  // refused before sending (e.g. plain HTTP to a remote host)
   kOther,
 };
 

@@ -38,7 +38,8 @@ TEST(DecodeTest, V34ObjectOrArrayOrNothing) {
   ASSERT_EQ(one->records.size(), 1u);
   EXPECT_EQ(one->records[0].Get(InternField("Hobbies")), Value::List({"chess"}));
 
-  auto none = DecodeV34Query(R"({"@attributes":{"stat":"ok","version":1},"result":{"total_results":0}})");
+  auto none =
+      DecodeV34Query(R"({"@attributes":{"stat":"ok","version":1},"result":{"total_results":0}})");
   ASSERT_TRUE(none.ok());
   EXPECT_TRUE(none->records.empty());
   auto bulk_none = DecodeV34Query(R"({"@attributes":{"stat":"ok","version":1},"result":null})");

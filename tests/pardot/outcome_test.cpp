@@ -32,9 +32,12 @@ TEST(OutcomeTest, DecodesEveryGenerationsErrorBody) {
   c = DecodeError(Fixture("v5_error_109_not_found.json"));
   EXPECT_EQ(c.code, 109);
   EXPECT_EQ(DecodeError(Fixture("v5_error_181_missing_bu_header.json")).code, 181);
-  EXPECT_EQ(DecodeError(R"({"@attributes":{"stat":"fail","version":1,"err_code":"66"},"err":"x"})").code, 66);
-  EXPECT_EQ(DecodeError("<rsp stat=\"fail\"><err code=\"3\">Invalid &amp; gone</err></rsp>").message,
-            "Invalid & gone");
+  EXPECT_EQ(
+      DecodeError(R"({"@attributes":{"stat":"fail","version":1,"err_code":"66"},"err":"x"})").code,
+      66);
+  EXPECT_EQ(
+      DecodeError("<rsp stat=\"fail\"><err code=\"3\">Invalid &amp; gone</err></rsp>").message,
+      "Invalid & gone");
   EXPECT_EQ(DecodeError(Fixture("v3v4_prospect_query_full.xml")).code, 0);
   EXPECT_EQ(DecodeError("<html><body>Bad Gateway</body></html>").code, 0);
   EXPECT_EQ(DecodeError("{not json").code, 0);
@@ -58,9 +61,10 @@ TEST(OutcomeTest, ClassifiesByCodeThenStatus) {
   EXPECT_EQ(Classify(Http(408, "")).outcome, Outcome::kRetry);
   EXPECT_EQ(Classify(Http(404, Fixture("v5_error_109_not_found.json"))).outcome,
             Outcome::kPerRecord);
-  EXPECT_EQ(Classify(Http(200, "<rsp stat=\"fail\"><err code=\"3\">Invalid prospect ID</err></rsp>"))
-                .outcome,
-            Outcome::kPerRecord);
+  EXPECT_EQ(
+      Classify(Http(200, "<rsp stat=\"fail\"><err code=\"3\">Invalid prospect ID</err></rsp>"))
+          .outcome,
+      Outcome::kPerRecord);
   EXPECT_EQ(Classify(Http(200, "<rsp stat=\"fail\"><err code=\"89\">v4</err></rsp>")).outcome,
             Outcome::kFatal);
   EXPECT_EQ(Classify(Http(403, R"({"code":201,"message":"bu"})")).outcome, Outcome::kFatal);

@@ -14,7 +14,8 @@ namespace {
 // A transport answered by a function, recording every request.
 class FakeTransport final : public Transport {
  public:
-  explicit FakeTransport(std::function<Response(const Request&)> answer) : answer_(std::move(answer)) {}
+  explicit FakeTransport(std::function<Response(const Request&)> answer)
+      : answer_(std::move(answer)) {}
   Response Send(const Request& request) override {
     {
       std::lock_guard lock(mutex_);
@@ -90,8 +91,8 @@ TEST(SessionTest, SendsBearerAndBusinessUnitHeaders) {
 
 TEST(SessionTest, RefreshesOnceForAllThreadsAndReplays) {
   std::atomic<int> refreshes{0};
-  auto transport = std::make_shared<FakeTransport>(
-      [&](const Request& r) { return TokenAware(r, refreshes); });
+  auto transport =
+      std::make_shared<FakeTransport>([&](const Request& r) { return TokenAware(r, refreshes); });
   Session session(Options(), transport, FastGovernor());
   std::vector<std::thread> workers;
   std::atomic<int> ok{0};
@@ -133,7 +134,8 @@ TEST(SessionTest, RefusedAfterRefreshIsAnAuthFailure) {
 TEST(SessionTest, RefreshErrorsNameTheCauseButNoSecret) {
   auto transport = std::make_shared<FakeTransport>([](const Request& r) {
     if (r.url.find("oauth2") != std::string::npos) {
-      return Json(400, R"({"error":"invalid_grant","error_description":"expired access/refresh token"})");
+      return Json(
+          400, R"({"error":"invalid_grant","error_description":"expired access/refresh token"})");
     }
     return Json(401, R"({"code":184,"message":"access_token is invalid, unknown, or malformed"})");
   });
