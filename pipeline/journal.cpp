@@ -174,22 +174,6 @@ constexpr const char* kRunColumns =
 
 }  // namespace
 
-const char* OpStateName(OpState state) {
-  switch (state) {
-    case OpState::kPlanned:
-      return "planned";
-    case OpState::kSent:
-      return "sent";
-    case OpState::kConfirmed:
-      return "confirmed";
-    case OpState::kFailed:
-      return "failed";
-    case OpState::kUnknown:
-      return "unknown";
-  }
-  return "?";
-}
-
 Result<std::unique_ptr<Journal>> Journal::Open(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db,

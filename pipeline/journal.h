@@ -13,30 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/pardot/operation.h"
 #include "rules/status.h"
-#include "rules/value.h"
 
 struct sqlite3;
 
 namespace pdc {
-
-enum class OpState { kPlanned, kSent, kConfirmed, kFailed, kUnknown };
-const char* OpStateName(OpState state);
-
-struct FieldWrite {
-  std::string field;
-  Value before;  // the value pulled from Pardot (the undo value)
-  Value after;   // the value to write
-};
-
-struct Operation {
-  std::int64_t op_id = 0;  // unique within a run, in planning order
-  std::string prospect_id;
-  std::string kind = "update";  // update | flag | delete
-  std::vector<FieldWrite> fields;
-  OpState state = OpState::kPlanned;
-  std::string error;  // for failed operations: the Pardot code and message
-};
 
 struct RunRow {
   std::string run_id;

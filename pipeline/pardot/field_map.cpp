@@ -96,4 +96,18 @@ bool IsReadOnlyField(std::string_view snake, int api_version) {
 
 bool IsStandardField(std::string_view snake) { return BySnake(snake) != nullptr; }
 
+V5Type V5TypeOf(std::string_view snake) {
+  constexpr std::string_view kIntegers[] = {"id",    "campaign_id", "prospect_account_id",
+                                            "score", "user_id",     "assigned_to_id"};
+  constexpr std::string_view kBooleans[] = {"is_do_not_email", "is_do_not_call", "opted_out",
+                                            "is_reviewed",     "is_starred",     "is_deleted"};
+  for (auto n : kIntegers) {
+    if (n == snake) return V5Type::kInteger;
+  }
+  for (auto n : kBooleans) {
+    if (n == snake) return V5Type::kBoolean;
+  }
+  return V5Type::kString;
+}
+
 }  // namespace pdc::pardot

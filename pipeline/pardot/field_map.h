@@ -15,6 +15,10 @@ std::string FromV5Name(std::string_view camel);
 // True for standard fields that no API version lets a client write (id, grade, timestamps,
 // CRM ids, ...): the writer never sends them.
 bool IsReadOnlyField(std::string_view snake, int api_version);
+// How v5 types a field's JSON value.
+enum class V5Type { kString, kInteger, kBoolean };
+V5Type V5TypeOf(std::string_view snake);
+
 // True for the standard v3/v4 fields (anything else is a custom field).
 bool IsStandardField(std::string_view snake);
 

@@ -1,0 +1,138 @@
+#include "pipeline/pardot/puller.h"
+
+#include "pipeline/pardot/field_map.h"
+
+namespace pdc::pardot {
+namespace {
+
+std::string Encode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+std::string Join(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) {
+    if (!out.empty()) out += ',';
+    out += ToV5Name(n);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> ProspectPuller::DefaultV5Fields() {
+  return {"id",
+          "email",
+          "first_name",
+          "last_name",
+          "salutation",
+          "company",
+          "job_title",
+          "department",
+          "website",
+          "phone",
+          "fax",
+          "country",
+          "state",
+          "city",
+          "zip",
+          "address_one",
+          "address_two",
+          "territory",
+          "industry",
+          "annual_revenue",
+          "employees",
+          "years_in_business",
+          "source",
+          "comments",
+          "notes",
+          "score",
+          "grade",
+          "campaign_id",
+          "is_do_not_email",
+          "is_do_not_call",
+          "opted_out",
+          "is_reviewed",
+          "is_starred",
+          "crm_lead_fid",
+          "crm_contact_fid",
+          "crm_owner_fid",
+          "crm_account_fid",
+          "last_activity_at",
+          "created_at",
+          "updated_at"};
+}
+
+ProspectPuller::ProspectPuller(Session& session, PullOptions options)
+    : session_(session), options_(std::move(options)), high_water_(options_.after_id) {
+  if (options_.v5_fields.empty()) options_.v5_fields = DefaultV5Fields();
+  if (options_.page_size <= 0) options_.page_size = options_.api_version == 5 ? 1000 : 200;
+}
+
+std::string ProspectPuller::FirstPageUrl() const {
+  const std::string limit = std::to_string(options_.page_size);
+  if (options_.api_version == 5) {
+    std::string url = "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
+                      "&limit=" + limit +
+                      "&orderBy=id&idGreaterThan=" + std::to_string(high_water_);
+    if (!options_.updated_after.empty()) {
+      url += "&updatedAtAfter=" + Encode(options_.updated_after);
+    }
+    return url;
+  }
+  std::string url =
+      "/api/prospect/version/" + std::to_string(options_.api_version) +
+      "/do/query?format=json&output=bulk&limit=" + limit +
+      "&sort_by=id&sort_order=ascending&id_greater_than=" + std::to_string(high_water_);
+  if (!options_.updated_after.empty()) url += "&updated_after=" + Encode(options_.updated_after);
+  return url;
+}
+
+ProspectPuller::Page ProspectPuller::Next() {
+  Page page;
+  if (done_) return page;
+  Request request;
+  request.url = token_ ? "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
+                             "&nextPageToken=" + Encode(*token_)
+                       : FirstPageUrl();
+  const auto sent = session_.Send(request);
+  page.outcome = sent.classified;
+  page.auth_failed = sent.auth_failed;
+  if (sent.classified.outcome != Outcome::kOk) {
+    done_ = true;
+    return page;
+  }
+  auto decoded =
+      options_.api_version == 5 ? DecodeV5Page(sent.response) : DecodeV34Query(sent.response.body);
+  if (!decoded.ok()) {
+    page.outcome = {
+        Outcome::kFatal, 0,
+        "prospect query answered with an unreadable page: " + decoded.status().message()};
+    done_ = true;
+    return page;
+  }
+  page.prospects = std::move(*decoded);
+  high_water_ = std::max(high_water_, page.prospects.max_id);
+  if (options_.api_version == 5) {
+    token_ = page.prospects.next_token;
+    // After the cap a new sequence starts above the highest id; an empty capped page ends it.
+    done_ = !token_ && (!page.prospects.sequence_capped || page.prospects.records.empty());
+  } else {
+    done_ = static_cast<int>(page.prospects.records.size()) < options_.page_size;
+  }
+  return page;
+}
+
+}  // namespace pdc::pardot

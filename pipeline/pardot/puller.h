@@ -1,0 +1,56 @@
+// ProspectPuller: pages of prospects from a business unit, by keyset on id so that a pull can
+// resume from a checkpoint and never skips or repeats a prospect (pardot-api.md §3.4, §7.3).
+//   v3/v4: do/query?format=json&output=bulk&limit=200&sort_by=id&sort_order=ascending
+//          &id_greater_than=N; done after a short page.
+//   v5:    GET /api/v5/objects/prospects?fields=...&limit=1000&orderBy=id&idGreaterThan=N,
+//          then nextPageToken; after the 100,000-record cap (Pardot-Warning 203) a new sequence
+//          from the highest id seen.
+// Used by one thread at a time.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pipeline/pardot/decode.h"
+#include "pipeline/pardot/session.h"
+
+namespace pdc::pardot {
+
+struct PullOptions {
+  int api_version = 4;
+  long long after_id = 0;              // resume point: only ids above it
+  std::string updated_after;           // incremental pulls: "2026-01-01" or an ISO 8601 time
+  std::vector<std::string> v5_fields;  // v5 `fields` (pipeline names); defaults when empty
+  int page_size = 0;                   // 0: the maximum (200 for v3/v4, 1000 for v5)
+};
+
+class ProspectPuller {
+ public:
+  ProspectPuller(Session& session, PullOptions options);
+
+  struct Page {
+    ProspectPage prospects;
+    Classified outcome;  // kOk, or why the pull stopped
+    bool auth_failed = false;
+  };
+  // The next page; check outcome. Once done() nothing more is sent.
+  Page Next();
+  bool done() const { return done_; }
+  // The highest id pulled so far: the checkpoint to resume after.
+  long long high_water() const { return high_water_; }
+
+  // The fields a v5 pull asks for by default (every readable standard field).
+  static std::vector<std::string> DefaultV5Fields();
+
+ private:
+  std::string FirstPageUrl() const;
+
+  Session& session_;
+  PullOptions options_;
+  long long high_water_;
+  std::optional<std::string> token_;
+  bool done_ = false;
+};
+
+}  // namespace pdc::pardot

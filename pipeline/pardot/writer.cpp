@@ -1,0 +1,221 @@
+#include "pipeline/pardot/writer.h"
+
+#include <boost/json.hpp>
+
+#include "pipeline/pardot/decode.h"
+#include "pipeline/pardot/field_map.h"
+
+namespace pdc::pardot {
+namespace json = boost::json;
+namespace {
+
+std::string FormEncode(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size() * 3 / 2);
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += c;
+    } else {
+      out += '%';
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    }
+  }
+  return out;
+}
+
+// A value as v3/v4 batch JSON: text as a string, null as "" (which clears the field).
+json::value V34Value(const Value& v) {
+  switch (v.kind()) {
+    case Value::Kind::kNull:
+      return json::string("");
+    case Value::Kind::kList: {
+      json::array items;
+      for (const auto& item : v.items()) items.emplace_back(json::string(item));
+      return items;
+    }
+    default:
+      return json::string(v.text());
+  }
+}
+
+// A value as v5 JSON, typed as v5 types the field.
+json::value V5Value(const std::string& field, const Value& v) {
+  if (v.is_null()) return nullptr;
+  if (v.kind() == Value::Kind::kList) {
+    json::array items;
+    for (const auto& item : v.items()) items.emplace_back(json::string(item));
+    return items;
+  }
+  const std::string text = v.text();
+  switch (V5TypeOf(field)) {
+    case V5Type::kInteger:
+      if (text.empty()) return nullptr;
+      try {
+        return static_cast<std::int64_t>(std::stoll(text));
+      } catch (...) {
+        return json::string(text);  // Pardot will name the problem; the record fails alone
+      }
+    case V5Type::kBoolean:
+      return text == "true" || text == "1" || text == "yes";
+    case V5Type::kString:
+      break;
+  }
+  return json::string(text);
+}
+
+WriteOutcome MakeOutcome(const Operation& op, OpState state, std::string error = {}) {
+  return {op.op_id, state, std::move(error)};
+}
+
+// Whether the request may have been applied although no usable answer came back.
+bool EffectUnknown(const Response& r) {
+  return (!r.transported() && r.error != TransportError::kConnect &&
+          r.error != TransportError::kRefused) ||
+         (r.transported() && r.status >= 500);
+}
+
+std::string ErrorText(const Classified& c) {
+  return c.code ? std::to_string(c.code) + ": " + c.message : c.message;
+}
+
+}  // namespace
+
+ProspectWriter::BatchResult ProspectWriter::Send(const std::vector<Operation>& operations) {
+  return version_ == 5 ? SendV5(operations) : SendBatch(operations);
+}
+
+ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operation>& ops) {
+  BatchResult result;
+  json::object payload;
+  if (version_ == 3) {
+    json::object keyed;
+    for (const Operation& op : ops) {
+      json::object fields;
+      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.after);
+      keyed[op.prospect_id] = std::move(fields);
+    }
+    payload["prospects"] = std::move(keyed);
+  } else {
+    json::array rows;
+    for (const Operation& op : ops) {
+      json::object fields;
+      fields["id"] = static_cast<std::int64_t>(std::stoll(op.prospect_id));
+      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.after);
+      rows.emplace_back(std::move(fields));
+    }
+    payload["prospects"] = std::move(rows);
+  }
+  Request request;
+  request.method = "POST";
+  request.url = "/api/prospect/version/" + std::to_string(version_) + "/do/batchUpdate";
+  request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+  request.body = "format=json&prospects=" + FormEncode(json::serialize(payload));
+  const auto sent = session_.Send(request, /*idempotent=*/false);
+  result.call = sent.classified;
+  result.auth_failed = sent.auth_failed;
+  if (sent.classified.outcome != pardot::Outcome::kOk) {
+    if (EffectUnknown(sent.response)) {
+      for (const Operation& op : ops) result.outcomes.push_back(MakeOutcome(op, OpState::kUnknown));
+    }
+    return result;
+  }
+  // {"@attributes":{...},"errors":{"<id or index>":"message"}}; rows not named succeeded.
+  json::error_code ec;
+  const json::value doc = json::parse(sent.response.body, ec);
+  const json::object* errors = nullptr;
+  if (!ec && doc.is_object()) {
+    if (const auto* e = doc.as_object().if_contains("errors"); e && e->is_object()) {
+      errors = &e->as_object();
+    }
+  }
+  for (std::size_t i = 0; i < ops.size(); ++i) {
+    const std::string key = version_ == 3 ? ops[i].prospect_id : std::to_string(i);
+    const json::value* error = errors ? errors->if_contains(key) : nullptr;
+    if (error == nullptr) {
+      result.outcomes.push_back(MakeOutcome(ops[i], OpState::kConfirmed));
+    } else {
+      result.outcomes.push_back(MakeOutcome(
+          ops[i], OpState::kFailed,
+          error->is_string() ? std::string(error->as_string()) : json::serialize(*error)));
+    }
+  }
+  return result;
+}
+
+ProspectWriter::BatchResult ProspectWriter::SendV5(const std::vector<Operation>& ops) {
+  BatchResult result;
+  result.call = {pardot::Outcome::kOk, 0, ""};
+  for (const Operation& op : ops) {
+    json::object body;
+    for (const FieldWrite& w : op.fields) body[ToV5Name(w.field)] = V5Value(w.field, w.after);
+    Request request;
+    request.method = "PATCH";
+    request.url = "/api/v5/objects/prospects/" + op.prospect_id + "?fields=id";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = json::serialize(body);
+    const auto sent = session_.Send(request, /*idempotent=*/false);
+    const Classified& c = sent.classified;
+    if (c.outcome == pardot::Outcome::kOk) {
+      result.outcomes.push_back(MakeOutcome(op, OpState::kConfirmed));
+    } else if (c.outcome == pardot::Outcome::kPerRecord) {
+      result.outcomes.push_back(MakeOutcome(op, OpState::kFailed, ErrorText(c)));
+    } else {
+      if (EffectUnknown(sent.response))
+        result.outcomes.push_back(MakeOutcome(op, OpState::kUnknown));
+      result.call = c;
+      result.auth_failed = sent.auth_failed;
+      return result;  // the rest stay planned: the call cannot go on
+    }
+  }
+  return result;
+}
+
+Result<Record> ProspectWriter::Read(const std::string& prospect_id,
+                                    const std::vector<std::string>& fields) {
+  Request request;
+  if (version_ == 5) {
+    std::string names = "id";
+    for (const auto& f : fields) names += "," + ToV5Name(f);
+    request.url = "/api/v5/objects/prospects/" + prospect_id + "?fields=" + names;
+  } else {
+    request.url = "/api/prospect/version/" + std::to_string(version_) + "/do/read/id/" +
+                  prospect_id + "?format=json";
+  }
+  const auto sent = session_.Send(request);
+  if (sent.classified.outcome != pardot::Outcome::kOk) {
+    return Status::Io("reading prospect " + prospect_id + " failed: " + ErrorText(sent.classified));
+  }
+  if (version_ == 5) return DecodeV5Record(sent.response.body);
+  // {"@attributes":...,"prospect":{...}}: decode through the query decoder's record rules.
+  json::error_code ec;
+  json::value doc = json::parse(sent.response.body, ec);
+  if (ec || !doc.is_object() || !doc.as_object().contains("prospect")) {
+    return Status::Parse("reading prospect " + prospect_id + ": unexpected answer");
+  }
+  json::object wrapped;
+  wrapped["result"] = json::object{{"prospect", doc.as_object().at("prospect")}};
+  auto page = DecodeV34Query(json::serialize(wrapped));
+  if (!page.ok()) return page.status();
+  for (Record& r : page->records) {
+    if (r.id() == prospect_id) return std::move(r);
+  }
+  return Status::NotFound("prospect " + prospect_id + " was not in the answer");
+}
+
+Result<bool> ProspectWriter::Verify(const Operation& operation) {
+  std::vector<std::string> names;
+  for (const FieldWrite& w : operation.fields) names.push_back(w.field);
+  auto current = Read(operation.prospect_id, names);
+  if (!current.ok()) return current.status();
+  for (const FieldWrite& w : operation.fields) {
+    const Value& now = current->Get(InternField(w.field));
+    const bool same = w.after.is_null() ? now.empty() : now.text() == w.after.text();
+    if (!same) return false;
+  }
+  return true;
+}
+
+}  // namespace pdc::pardot
