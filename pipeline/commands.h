@@ -39,4 +39,7 @@ struct RunOptions {
 };
 int RunCommand(const RunOptions& options, const CommonOptions& common);
 
+// Lists the runs recorded in a journal.
+int RunsCommand(const std::string& journal_path, const CommonOptions& common);
+
 }  // namespace pdc

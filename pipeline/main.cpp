@@ -38,6 +38,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1, 1024));
   add_common(run);
 
+  std::string journal_path = "pardot-clean.db";
+  auto* runs = app.add_subcommand("runs", "list the runs recorded in the journal");
+  runs->add_option("--journal", journal_path, "the journal (default ./pardot-clean.db)");
+  add_common(runs);
+
   std::optional<std::string> rule_name;
   auto* rules = app.add_subcommand("rules", "list the rules, or describe one with its options");
   rules->add_option("NAME", rule_name, "a rule name");
@@ -67,6 +72,7 @@ int main(int argc, char** argv) {
       return pdc::kExitOk;
     }
     if (*rules) return pdc::RulesCommand(rule_name, common);
+    if (*runs) return pdc::RunsCommand(journal_path, common);
   } catch (const std::exception& e) {
     std::cerr << "pardot-clean: " << e.what() << '\n';
     return pdc::kExitFault;

@@ -3,6 +3,7 @@
 
 #include <boost/json.hpp>
 
+#include "pipeline/journal.h"
 #include "tests/e2e/process.h"
 
 namespace pdc::e2e {
@@ -239,6 +240,41 @@ TEST_F(CliTest, OutputKeepsInputOrderAcrossThreads) {
     ++pos;
   }
   EXPECT_EQ(rows, 20000u);
+}
+
+}  // namespace
+}  // namespace pdc::e2e
+
+namespace pdc::e2e {
+namespace {
+
+TEST(RunsCommandTest, ListsRunsFromTheJournal) {
+  TempDir dir;
+  {
+    auto journal = Journal::Open(dir / "j.db");
+    ASSERT_TRUE(journal.ok());
+    RunRow row;
+    row.run_id = "20261126-101010-abcd";
+    row.mode = "apply";
+    row.source = "pardot:0Uv000000000001AAA";
+    row.business_unit_id = "0Uv000000000001AAA";
+    row.api_version = 4;
+    row.started_at = "2026-11-26T10:10:10Z";
+    ASSERT_TRUE((*journal)->BeginRun(row).ok());
+    ASSERT_TRUE((*journal)->FinishRun(row.run_id, "stopped_limit", 3, R"({"records_in":5})").ok());
+  }
+  Output r = Shell(CleanBinary() + " runs --journal j.db", dir);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("20261126-101010-abcd"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("stopped_limit"), std::string::npos);
+  r = Shell(CleanBinary() + " runs --journal j.db --json", dir);
+  ASSERT_EQ(r.code, 0);
+  const auto v = boost::json::parse(r.out);
+  EXPECT_EQ(v.at(0).at("exit_code").as_int64(), 3);
+  EXPECT_EQ(v.at(0).at("summary").at("records_in").as_int64(), 5);
+  r = Shell(CleanBinary() + " runs --journal empty.db", dir);
+  EXPECT_EQ(r.code, 0);
+  EXPECT_NE(r.out.find("no runs"), std::string::npos);
 }
 
 }  // namespace
