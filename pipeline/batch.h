@@ -20,11 +20,20 @@ struct FieldChange {
 
 struct Batch {
   std::uint64_t seq = 0;
+  long long max_id = 0;  // Pardot sources: the highest prospect id in the batch (the checkpoint)
   std::vector<Record> records;
   std::vector<RejectedRow> rejected;
   std::vector<FieldChange> changes;
 };
 
 using BatchPtr = std::shared_ptr<Batch>;
+
+// Where batches come from: a file or a Pardot pull. Next is called by the source node only
+// (serially) and returns null at the end of the input.
+class BatchSource {
+ public:
+  virtual ~BatchSource() = default;
+  virtual BatchPtr Next() = 0;
+};
 
 }  // namespace pdc

@@ -1,8 +1,7 @@
 // FileSource: the graph's source for file mode: reads batches of records from a RecordReader.
-// Called by the source node only (serially). A read error ends the input and is kept in status().
+// Rows the reader rejects travel in the batches too, so they reach the reports.
 #pragma once
 
-#include <atomic>
 #include <memory>
 
 #include "pipeline/batch.h"
@@ -10,13 +9,12 @@
 
 namespace pdc {
 
-class FileSource {
+class FileSource final : public BatchSource {
  public:
   FileSource(std::unique_ptr<RecordReader> reader, std::size_t batch_size)
       : reader_(std::move(reader)), batch_size_(batch_size) {}
 
-  // The next batch, or null at the end of the input.
-  BatchPtr Next();
+  BatchPtr Next() override;
 
   const RecordReader& reader() const { return *reader_; }
 

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "pipeline/commands.h"
+#include "pipeline/file_source.h"
 #include "pipeline/graph.h"
 #include "pipeline/json_text.h"
 #include "pipeline/progress.h"
@@ -186,7 +187,7 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   const CleanStage clean(config.rules);
   const DiffStage diff;
   ResultSink results(info.rules.size(), writer.get(), report_ptrs, &progress);
-  RunFileGraph(source, clean, diff, results, GraphLimits{});
+  RunGraph({source, clean, diff, results}, GraphLimits{});
   progress.Done();
 
   RunSummary& summary = results.summary();

@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <stdexcept>
+#include <thread>
+
+#include "pipeline/file_source.h"
 
 namespace pdc {
 namespace {
@@ -84,7 +88,9 @@ TEST(GraphTest, KeepsOrderIsolatesFailuresAndCountsEverything) {
   CollectingWriter writer;
   CountingReport report;
   ResultSink results(1, &writer, {&report}, nullptr);
-  RunFileGraph(source, CleanStage(chain), DiffStage(), results, GraphLimits{4});
+  const CleanStage clean(chain);
+  const DiffStage diff;
+  RunGraph({source, clean, diff, results}, GraphLimits{4});
 
   const RunSummary& s = results.summary();
   EXPECT_EQ(s.rejected, 10u);
@@ -112,6 +118,66 @@ TEST(GraphTest, KeepsOrderIsolatesFailuresAndCountsEverything) {
   for (std::size_t i = 1; i < report.change_ids.size(); ++i) {
     ASSERT_LT(std::stoull(report.change_ids[i - 1]), std::stoull(report.change_ids[i]));
   }
+}
+
+// Records what the graph asks of a write stage: plans in source order, sends at most five at
+// once, settles every batch it sent.
+class RecordingWrites final : public WriteStage {
+ public:
+  std::vector<WriteBatch> Plan(const Batch& batch) override {
+    planned_seqs.push_back(batch.seq);
+    std::vector<WriteBatch> out;
+    std::vector<Operation> ops;
+    for (const FieldChange& c : batch.changes) {
+      Operation op;
+      op.op_id = static_cast<std::int64_t>(batch.records[c.record].line());
+      op.prospect_id = batch.records[c.record].id();
+      ops.push_back(op);
+      if (ops.size() == 50) {
+        out.push_back({std::move(ops), nullptr});
+        ops.clear();
+      }
+    }
+    if (!ops.empty()) out.push_back({std::move(ops), nullptr});
+    return out;
+  }
+  WriteResult Send(WriteBatch batch) override {
+    const int n = ++sending;
+    int seen = peak.load();
+    while (n > seen && !peak.compare_exchange_weak(seen, n)) {
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    --sending;
+    WriteResult result{std::move(batch), {}};
+    for (const auto& op : result.batch.operations) {
+      result.result.outcomes.push_back({op.op_id, OpState::kConfirmed, ""});
+    }
+    return result;
+  }
+  void Settle(const WriteResult& result) override { settled += result.result.outcomes.size(); }
+
+  std::vector<std::uint64_t> planned_seqs;
+  std::atomic<int> sending{0}, peak{0};
+  std::size_t settled = 0;
+};
+
+TEST(GraphTest, WritesArePlannedInOrderSentFiveAtOnceAndAllSettled) {
+  RuleChain chain;
+  auto rule = std::make_unique<TestRule>();
+  chain.Register(*rule, {"test@1", {}});
+  chain.Append(std::move(rule));
+  FileSource source(std::make_unique<MemoryReader>(20000, 0), 256);
+  ResultSink results(1, nullptr, {}, nullptr);
+  RecordingWrites writes;
+  const CleanStage clean(chain);
+  const DiffStage diff;
+  RunGraph({source, clean, diff, results, &writes}, GraphLimits{3, 5});
+  ASSERT_FALSE(writes.planned_seqs.empty());
+  for (std::size_t i = 0; i < writes.planned_seqs.size(); ++i) EXPECT_EQ(writes.planned_seqs[i], i);
+  EXPECT_EQ(writes.settled, results.summary().records_changed);
+  EXPECT_GT(writes.settled, 9000u);
+  EXPECT_LE(writes.peak.load(), 5);
+  EXPECT_GE(writes.peak.load(), 2);
 }
 
 }  // namespace
