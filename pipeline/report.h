@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -38,6 +39,24 @@ struct RunSummary {
   std::vector<std::uint64_t> rule_changes;  // by RuleIndex: field changes each rule took part in
   std::string finished_at;
   double seconds = 0;
+
+  // Pardot runs only.
+  struct Api {
+    long long requests = 0;  // every attempt, retries and token refreshes included
+    long long retries = 0;
+    int max_in_flight = 0;
+    std::map<std::string, long long> by_endpoint;
+    std::map<int, long long> errors;  // by Pardot code (0: transport or HTTP failures)
+    long long budget_remaining = -1;
+  } api;
+  struct Writes {
+    long long planned = 0;
+    long long confirmed = 0;
+    long long failed = 0;   // Pardot refused the record's update (listed under "rejected")
+    long long unknown = 0;  // no answer: verified by `resume`
+    long long read_only_skipped = 0;  // changes to fields Pardot does not let clients write
+  } writes;
+  std::string stopped;  // why the run stopped early ("" when it ran to the end)
 };
 
 class ReportWriter {
@@ -48,6 +67,8 @@ class ReportWriter {
   virtual void Flagged(const Record& record, const Flag& flag) = 0;
   virtual void Rejected(const RejectedRow& row) = 0;
   virtual void Failed(const Record& record) = 0;
+  // Pardot refused to write this prospect (the update's per-record error).
+  virtual void RejectedByPardot(const std::string& prospect_id, const std::string& reason) = 0;
   // Writes the report; it appears complete at its path or not at all.
   virtual Status Finish(const RunSummary& summary) = 0;
 };

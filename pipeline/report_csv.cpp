@@ -38,6 +38,7 @@ class CsvReport final : public ReportWriter {
   void Flagged(const Record&, const Flag&) override {}
   void Rejected(const RejectedRow&) override {}
   void Failed(const Record&) override {}
+  void RejectedByPardot(const std::string&, const std::string&) override {}
 
   Status Finish(const RunSummary&) override {
     Flush();

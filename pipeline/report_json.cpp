@@ -73,6 +73,16 @@ class JsonReport final : public ReportWriter {
     rejected_.MaybeFlush();
   }
 
+  void RejectedByPardot(const std::string& prospect_id, const std::string& reason) override {
+    std::string& out = Open(rejected_);
+    out += "{\"id\":";
+    AppendJsonString(out, prospect_id);
+    out += ",\"reason\":";
+    AppendJsonString(out, reason);
+    out += ",\"by\":\"pardot\"}";
+    rejected_.MaybeFlush();
+  }
+
   void Failed(const Record& record) override {
     std::string& out = Open(failed_);
     out += "{\"id\":";

@@ -1,5 +1,6 @@
 #include "pipeline/pardot/session.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cctype>
 
@@ -22,7 +23,37 @@ std::string FormEncode(std::string_view text) {
   return out;
 }
 
+// "GET prospect/query" for /api/prospect/version/4/do/query?..., "PATCH prospects/{id}" for
+// /api/v5/objects/prospects/123: the path without its version, ids or query.
+std::string EndpointLabel(const std::string& method, std::string_view path) {
+  path = path.substr(0, path.find('?'));
+  std::string label = method + " ";
+  std::size_t start = 0;
+  bool first = true;
+  while (start < path.size()) {
+    std::size_t slash = path.find('/', start);
+    if (slash == std::string_view::npos) slash = path.size();
+    const std::string_view part = path.substr(start, slash - start);
+    start = slash + 1;
+    if (part.empty() || part == "api" || part == "version" || part == "do" || part == "v5" ||
+        part == "objects" || part == "3" || part == "4") {
+      continue;
+    }
+    const bool number =
+        std::all_of(part.begin(), part.end(), [](char c) { return c >= '0' && c <= '9'; });
+    label += first ? "" : "/";
+    label += number ? std::string("{id}") : std::string(part);
+    first = false;
+  }
+  return label;
+}
+
 }  // namespace
+
+std::map<std::string, long long> Session::by_endpoint() const {
+  std::lock_guard lock(stats_mutex_);
+  return by_endpoint_;
+}
 
 std::string BaseUrlOf(const std::string& environment) {
   return environment == "demo" ? "https://pi.demo.pardot.com" : "https://pi.pardot.com";
@@ -69,7 +100,13 @@ Status Session::Refresh(const std::string& stale) {
   request.body = "grant_type=refresh_token&client_id=" + FormEncode(c.client_id) +
                  "&client_secret=" + FormEncode(c.client_secret) +
                  "&refresh_token=" + FormEncode(c.refresh_token);
-  const auto result = governor_->Call([&] { return transport_->Send(request); });
+  const auto result = governor_->Call([&] {
+    {
+      std::lock_guard lock(stats_mutex_);
+      ++by_endpoint_["POST oauth2/token"];
+    }
+    return transport_->Send(request);
+  });
   const Response& response = result.response;
   if (!response.transported()) {
     return Status::Io("token refresh at " + c.token_url + " failed: " + response.error_text);
@@ -101,6 +138,7 @@ Session::Result Session::Send(Request request, bool idempotent) {
   const std::string path = request.url;
   request.url = options_.base_url + path;
   request.timeout = options_.timeout;
+  const std::string endpoint = EndpointLabel(request.method, path);
   for (int round = 0; round < 2; ++round) {
     std::string token = CurrentToken();
     if (token.empty()) {
@@ -114,7 +152,15 @@ Session::Result Session::Send(Request request, bool idempotent) {
     Request sent = request;
     sent.headers.emplace_back("Authorization", "Bearer " + token);
     sent.headers.emplace_back("Pardot-Business-Unit-Id", options_.business_unit_id);
-    const auto governed = governor_->Call([&] { return transport_->Send(sent); }, idempotent);
+    const auto governed = governor_->Call(
+        [&] {
+          {
+            std::lock_guard lock(stats_mutex_);
+            ++by_endpoint_[endpoint];
+          }
+          return transport_->Send(sent);
+        },
+        idempotent);
     result.response = governed.response;
     result.classified = governed.classified;
     if (result.classified.outcome != Outcome::kRefresh) return result;

@@ -5,6 +5,7 @@
 // Secrets (tokens, client secret, refresh token) never appear in errors or logs.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -52,6 +53,8 @@ class Session {
   Result Send(Request request, bool idempotent = true);
 
   const SessionOptions& options() const { return options_; }
+  // Requests sent, by endpoint ("GET prospect/query", "PATCH prospects/{id}", ...).
+  std::map<std::string, long long> by_endpoint() const;
   Governor& governor() { return *governor_; }
 
  private:
@@ -62,6 +65,8 @@ class Session {
   SessionOptions options_;
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<Governor> governor_;
+  mutable std::mutex stats_mutex_;  // guards by_endpoint_
+  std::map<std::string, long long> by_endpoint_;
   std::mutex token_mutex_;    // guards token_
   std::mutex refresh_mutex_;  // one refresh at a time
   std::string token_;

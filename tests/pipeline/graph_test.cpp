@@ -72,6 +72,7 @@ class CountingReport final : public ReportWriter {
   void Flagged(const Record&, const Flag&) override {}
   void Rejected(const RejectedRow& row) override { rejected_lines.push_back(row.line); }
   void Failed(const Record& r) override { failed_ids.push_back(r.id()); }
+  void RejectedByPardot(const std::string&, const std::string&) override {}
   Status Finish(const RunSummary&) override { return Status::Ok(); }
   std::vector<std::string> change_ids, failed_ids;
   std::vector<std::uint64_t> rejected_lines;
