@@ -36,8 +36,14 @@ struct RunOptions {
   std::vector<std::string> reports;  // .json / .csv
   int threads = 0;                   // 0: one per core
   std::size_t batch_size = 1024;
+  std::string journal = "pardot-clean.db";  // Pardot runs
 };
 int RunCommand(const RunOptions& options, const CommonOptions& common);
+
+// Continues a Pardot run stopped by the daily limit, a fault or a kill: settles writes whose
+// outcome is unknown, sends the planned ones, then pulls on from the checkpoint.
+int ResumeCommand(const std::string& run_id, const RunOptions& options,
+                  const CommonOptions& common);
 
 // Lists the runs recorded in a journal.
 int RunsCommand(const std::string& journal_path, const CommonOptions& common);

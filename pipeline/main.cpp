@@ -36,7 +36,18 @@ int main(int argc, char** argv) {
                   "write a report: FILE.json or FILE.csv (repeatable)");
   run->add_option("--threads", run_options.threads, "worker threads (default: one per core)")
       ->check(CLI::Range(1, 1024));
+  run->add_option("--journal", run_options.journal,
+                  "the journal of Pardot runs (default ./pardot-clean.db)");
   add_common(run);
+
+  std::string run_id;
+  auto* resume =
+      app.add_subcommand("resume", "continue a Pardot run stopped by a limit, a fault or a kill");
+  resume->add_option("RUN_ID", run_id, "the run to continue (see `pardot-clean runs`)")->required();
+  resume->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
+  resume->add_option("--report", run_options.reports,
+                     "write a report: FILE.json or FILE.csv (repeatable)");
+  add_common(resume);
 
   std::string journal_path = "pardot-clean.db";
   auto* runs = app.add_subcommand("runs", "list the runs recorded in the journal");
@@ -67,6 +78,7 @@ int main(int argc, char** argv) {
     if (*validate) return pdc::ValidateCommand(config, common);
     if (*test) return pdc::TestCommand(config, common);
     if (*run) return pdc::RunCommand(run_options, common);
+    if (*resume) return pdc::ResumeCommand(run_id, run_options, common);
     if (*rules && markdown) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;

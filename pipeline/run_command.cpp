@@ -1,5 +1,5 @@
-// `run`: cleans prospects from a file through the config's rules, writes the cleaned records and
-// the reports. (Pardot sources and sinks join this command with the API client.)
+// `run`: cleans prospects through the config's rules. From a file: writes the cleaned records and
+// the reports. From Pardot: pipeline/pardot_run.cpp.
 #include <tbb/global_control.h>
 
 #include <chrono>
@@ -13,27 +13,13 @@
 #include "pipeline/file_source.h"
 #include "pipeline/graph.h"
 #include "pipeline/json_text.h"
+#include "pipeline/pardot_run.h"
 #include "pipeline/progress.h"
+#include "pipeline/run_common.h"
 #include "rules/config.h"
 
 namespace pdc {
 namespace {
-
-std::string UtcNow(const char* format) {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buffer[64];
-  std::strftime(buffer, sizeof buffer, format, &tm);
-  return buffer;
-}
-
-std::string NewRunId() {
-  std::random_device entropy;
-  char suffix[8];
-  std::snprintf(suffix, sizeof suffix, "%04x", entropy() & 0xffff);
-  return UtcNow("%Y%m%d-%H%M%S-") + suffix;
-}
 
 bool SameFile(const std::string& a, const std::string& b) {
   std::error_code ec;
@@ -49,55 +35,6 @@ Result<FileFormat> FormatOf(const std::string& path, const std::string& configur
   if (configured == "csv") return FileFormat::kCsv;
   if (configured == "jsonl") return FileFormat::kJsonl;
   return FormatOfPath(path);
-}
-
-void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& output,
-                  const std::vector<std::string>& reports) {
-  std::printf("pardot-clean run %s (%s) from %s\n", info.run_id.c_str(),
-              info.mode == "apply" ? "applied" : "dry run", info.source.c_str());
-  std::printf(
-      "  %llu records read, %llu changed (%llu field changes), %llu flags, "
-      "%llu rejected rows, %llu failed\n",
-      static_cast<unsigned long long>(s.records_in),
-      static_cast<unsigned long long>(s.records_changed),
-      static_cast<unsigned long long>(s.field_changes), static_cast<unsigned long long>(s.flagged),
-      static_cast<unsigned long long>(s.rejected), static_cast<unsigned long long>(s.failed));
-  for (std::size_t i = 0; i < info.rules.size(); ++i) {
-    std::printf("  %-20s %-28s %10llu changed\n", info.rules[i].label.c_str(),
-                info.rules[i].where.str().c_str(),
-                static_cast<unsigned long long>(s.rule_changes[i]));
-  }
-  if (!output.empty()) std::printf("  output: %s\n", output.c_str());
-  for (const auto& r : reports) std::printf("  report: %s\n", r.c_str());
-  const double rate = s.seconds > 0 ? static_cast<double>(s.records_in) / s.seconds : 0;
-  std::printf("  %.2f s, %.0f records/s\n", s.seconds, rate);
-}
-
-std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code) {
-  std::string out = "{\"run_id\":";
-  AppendJsonString(out, info.run_id);
-  out += ",\"mode\":";
-  AppendJsonString(out, info.mode);
-  out += ",\"exit_code\":" + std::to_string(exit_code);
-  auto count = [&](const char* key, std::uint64_t n) {
-    out += ",\"" + std::string(key) + "\":" + std::to_string(n);
-  };
-  count("records_in", s.records_in);
-  count("records_changed", s.records_changed);
-  count("field_changes", s.field_changes);
-  count("records_rejected", s.rejected);
-  count("records_failed", s.failed);
-  count("flags_raised", s.flagged);
-  out += ",\"rules\":[";
-  for (std::size_t i = 0; i < info.rules.size(); ++i) {
-    out += i ? "," : "";
-    out += "{\"rule\":";
-    AppendJsonString(out, info.rules[i].label);
-    out += ",\"changed\":" + std::to_string(s.rule_changes[i]) + "}";
-  }
-  char seconds[32];
-  std::snprintf(seconds, sizeof seconds, "%.3f", s.seconds);
-  return out + "],\"duration_s\":" + seconds + "}";
 }
 
 }  // namespace
@@ -121,10 +58,15 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
     input_format = config.file_source->format;
     delimiter = config.file_source->delimiter;
   }
+  if (input.empty() && config.pardot_source) {
+    if (!options.output.empty()) {
+      return Fail(kExitUsage,
+                  "--output writes files; a Pardot run writes back to Pardot with --apply");
+    }
+    return RunPardot(options, config, common, std::nullopt);
+  }
   if (input.empty()) {
-    return Fail(kExitUsage, config.pardot_source
-                                ? "this build cleans files only: pass --input FILE.csv|.jsonl"
-                                : "no input: give --input FILE or a `source: file:` in the config");
+    return Fail(kExitUsage, "no input: give --input FILE or a `source:` in the config");
   }
   std::string output = options.output;
   std::string output_format;

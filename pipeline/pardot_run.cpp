@@ -1,0 +1,232 @@
+#include "pipeline/pardot_run.h"
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <iostream>
+
+#include "pipeline/graph.h"
+#include "pipeline/pardot/session.h"
+#include "pipeline/pardot_source.h"
+#include "pipeline/pardot_writes.h"
+#include "pipeline/progress.h"
+#include "pipeline/run_common.h"
+
+namespace pdc {
+namespace {
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "pardot-clean: " << message << '\n';
+  return code;
+}
+
+long long EditionLimit(const std::string& edition) {
+  if (edition == "growth") return 25000;
+  if (edition == "plus") return 50000;
+  return 100000;  // advanced, premium
+}
+
+long long AfterIdOf(const std::optional<std::string>& checkpoint) {
+  if (!checkpoint) return 0;
+  boost::json::error_code ec;
+  const auto doc = boost::json::parse(*checkpoint, ec);
+  if (ec || !doc.is_object()) return 0;
+  const auto* after = doc.as_object().if_contains("after_id");
+  return after && after->is_int64() ? after->as_int64() : 0;
+}
+
+std::string StateOf(int exit_code) {
+  switch (exit_code) {
+    case kExitOk:
+      return "done";
+    case kExitDailyLimit:
+      return "stopped_limit";
+    case kExitAuth:
+      return "auth_failed";
+    default:
+      return "failed";
+  }
+}
+
+// The fields a v5 pull asks for: every readable standard field and the custom fields the
+// rules name.
+std::vector<std::string> V5Fields(const Config& config) {
+  std::vector<std::string> fields = pardot::ProspectPuller::DefaultV5Fields();
+  for (FieldId id : config.rules.named_fields()) {
+    const std::string& name = FieldName(id);
+    if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
+  }
+  return fields;
+}
+
+}  // namespace
+
+int RunPardot(const RunOptions& options, const Config& config, const CommonOptions& common,
+              const std::optional<RunRow>& resumed) {
+  const auto started = std::chrono::steady_clock::now();
+  const PardotSourceConfig& p = *config.pardot_source;
+  if (Status st = pardot::CheckBusinessUnitId(p.business_unit_id); !st.ok()) {
+    return Fail(kExitUsage, st.message());
+  }
+  pardot::SessionOptions session_options;
+  session_options.base_url = p.base_url.empty() ? pardot::BaseUrlOf(p.environment) : p.base_url;
+  while (!session_options.base_url.empty() && session_options.base_url.back() == '/') {
+    session_options.base_url.pop_back();
+  }
+  session_options.business_unit_id = p.business_unit_id;
+  session_options.credentials = {p.auth.access_token, p.auth.token_url, p.auth.client_id,
+                                 p.auth.client_secret, p.auth.refresh_token};
+  if (session_options.credentials.access_token.empty() &&
+      !session_options.credentials.can_refresh()) {
+    return Fail(kExitUsage,
+                "no credentials: set source.pardot.auth.access_token or the refresh grant "
+                "(auth.refresh: token_url, client_id, client_secret, refresh_token)");
+  }
+
+  auto opened = Journal::Open(options.journal);
+  if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
+  Journal& journal = **opened;
+  const std::string day = UtcNow("%Y-%m-%d");
+  auto used_today = journal.Usage(p.business_unit_id, day);
+  if (!used_today.ok()) return Fail(kExitFault, used_today.status().message());
+
+  RunInfo info;
+  info.run_id = resumed ? resumed->run_id : NewRunId();
+  info.mode = resumed || options.apply ? "apply" : "dry_run";
+  info.config_path = resumed ? resumed->config_path : options.config;
+  info.config_hash = config.hash;
+  info.source = "pardot:" + p.business_unit_id + " v" + std::to_string(p.api_version);
+  info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+  info.rules = config.rules.table();
+  auto reports = OpenReports(options.reports, info);
+  if (!reports.ok()) return Fail(kExitUsage, reports.status().message());
+  std::vector<ReportWriter*> report_ptrs;
+  for (auto& r : *reports) report_ptrs.push_back(r.get());
+
+  pardot::GovernorOptions governor_options;
+  governor_options.budget = std::max<long long>(EditionLimit(p.edition) - p.reserve, 0);
+  governor_options.used_before = *used_today;
+  auto governor = std::make_shared<pardot::Governor>(governor_options);
+  pardot::Session session(session_options, pardot::MakeCurlTransport(5), governor);
+  pardot::ProspectWriter writer(session, p.api_version);
+  RunControl control;
+
+  std::int64_t first_op_id = 1;
+  long long after_id = 0;
+  if (resumed) {
+    auto ops = journal.Operations(info.run_id);
+    if (!ops.ok()) return Fail(kExitFault, ops.status().message());
+    if (!ops->empty()) first_op_id = ops->back().op_id + 1;
+    auto checkpoint = journal.Checkpoint(info.run_id);
+    if (!checkpoint.ok()) return Fail(kExitFault, checkpoint.status().message());
+    after_id = AfterIdOf(*checkpoint);
+  } else {
+    RunRow row;
+    row.run_id = info.run_id;
+    row.mode = info.mode;
+    row.config_path = options.config;
+    row.config_hash = config.hash;
+    row.source = info.source;
+    row.business_unit_id = p.business_unit_id;
+    row.api_version = p.api_version;
+    row.started_at = info.started_at;
+    if (Status st = journal.BeginRun(row); !st.ok()) return Fail(kExitFault, st.message());
+  }
+
+  std::unique_ptr<PardotWrites> writes;
+  if (info.mode == "apply") {
+    writes = std::make_unique<PardotWrites>(journal, info.run_id, p.api_version, writer, control,
+                                            report_ptrs, first_op_id);
+  }
+  if (resumed && writes) {
+    writes->VerifyUnknown();
+    auto planned = journal.Operations(info.run_id, OpState::kPlanned);
+    if (!planned.ok()) return Fail(kExitFault, planned.status().message());
+    writes->SendPlanned(std::move(*planned));
+  }
+
+  pardot::PullOptions pull;
+  pull.api_version = p.api_version;
+  pull.after_id = after_id;
+  pull.updated_after = p.updated_after;
+  pull.v5_fields = V5Fields(config);
+  pardot::ProspectPuller puller(session, pull);
+  PardotSource source(puller, control);
+  Progress progress("cleaning", !common.quiet && !common.json && Progress::StderrIsTerminal());
+  const CleanStage clean(config.rules);
+  const DiffStage diff;
+  ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
+  if (!control.stopped()) RunGraph({source, clean, diff, results, writes.get()}, GraphLimits{});
+  if (writes && !control.stopped()) writes->VerifyUnknown();
+  progress.Done();
+
+  RunSummary& summary = results.summary();
+  const auto stats = governor->stats();
+  summary.api.requests = stats.requests;
+  summary.api.retries = stats.retries;
+  summary.api.max_in_flight = stats.max_in_flight;
+  summary.api.errors = stats.errors;
+  summary.api.by_endpoint = session.by_endpoint();
+  summary.api.budget_remaining = governor->remaining();
+  if (writes) summary.writes = writes->totals();
+  summary.stopped = control.why();
+  summary.finished_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  int code = control.stopped() ? control.exit_code() : kExitOk;
+  if (Status st = journal.AddUsage(p.business_unit_id, day, stats.requests); !st.ok()) {
+    code = code == kExitOk ? Fail(kExitFault, st.message()) : code;
+  }
+  for (auto& report : *reports) {
+    if (Status st = report->Finish(summary); !st.ok() && code == kExitOk) {
+      code = Fail(kExitFault, st.message());
+    }
+  }
+  journal.FinishRun(info.run_id, StateOf(code), code, SummaryJson(info, summary, code));
+  if (control.stopped())
+    Fail(code, control.why() + (code == kExitDailyLimit || code == kExitFault
+                                    ? " (continue with `pardot-clean resume " + info.run_id + "`)"
+                                    : ""));
+  if (common.json) {
+    std::cout << SummaryJson(info, summary, code) << '\n';
+  } else if (!common.quiet) {
+    PrintSummary(info, summary, "", options.reports);
+  }
+  return code;
+}
+
+int ResumeCommand(const std::string& run_id, const RunOptions& options,
+                  const CommonOptions& common) {
+  std::optional<RunRow> row;
+  {
+    auto journal = Journal::Open(options.journal);
+    if (!journal.ok()) return Fail(kExitUsage, journal.status().message());
+    auto found = (*journal)->FindRun(run_id);
+    if (!found.ok()) return Fail(kExitFault, found.status().message());
+    row = *found;
+  }
+  if (!row) return Fail(kExitUsage, "no run " + run_id + " in " + options.journal);
+  if (row->kind != "run" || row->mode != "apply") {
+    return Fail(kExitUsage, "run " + run_id + " is a " + row->mode + " " + row->kind +
+                                "; only applied runs are resumed (start a new dry run instead)");
+  }
+  if (row->state == "done") {
+    std::cout << "run " << run_id << " is complete; nothing to resume\n";
+    return kExitOk;
+  }
+  const RuleRegistry registry = RuleRegistry::WithBuiltins();
+  const LoadResult loaded = LoadConfig(row->config_path, registry);
+  if (!loaded.config) {
+    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
+    return kExitUsage;
+  }
+  if (loaded.config->hash != row->config_hash) {
+    return Fail(kExitUsage, row->config_path + " changed since run " + run_id +
+                                " started; resume needs the same rules (or start a new run)");
+  }
+  if (!loaded.config->pardot_source) {
+    return Fail(kExitUsage, row->config_path + " no longer has a Pardot source");
+  }
+  return RunPardot(options, *loaded.config, common, row);
+}
+
+}  // namespace pdc

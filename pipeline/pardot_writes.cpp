@@ -1,0 +1,169 @@
+#include "pipeline/pardot_writes.h"
+
+#include "pipeline/commands.h"
+#include "pipeline/pardot/field_map.h"
+#include "pipeline/pardot_source.h"
+
+namespace pdc {
+namespace {
+
+// v5 writes are one request each; a write batch of ten keeps five senders busy without
+// holding many records per sender.
+constexpr std::size_t kV5WritesPerBatch = 10;
+
+std::vector<std::int64_t> IdsOf(const std::vector<Operation>& ops) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(ops.size());
+  for (const Operation& op : ops) ids.push_back(op.op_id);
+  return ids;
+}
+
+}  // namespace
+
+PardotWrites::PardotWrites(Journal& journal, std::string run_id, int api_version,
+                           pardot::ProspectWriter& writer, RunControl& control,
+                           std::vector<ReportWriter*> reports, std::int64_t first_op_id)
+    : journal_(journal),
+      run_id_(std::move(run_id)),
+      api_version_(api_version),
+      writer_(writer),
+      control_(control),
+      reports_(std::move(reports)),
+      next_op_id_(first_op_id) {}
+
+std::vector<WriteBatch> PardotWrites::Split(std::vector<Operation> operations) const {
+  const std::size_t size = api_version_ == 5 ? kV5WritesPerBatch : pardot::kMaxBatch;
+  std::vector<WriteBatch> batches;
+  for (std::size_t i = 0; i < operations.size(); i += size) {
+    WriteBatch batch;
+    const std::size_t end = std::min(operations.size(), i + size);
+    for (std::size_t k = i; k < end; ++k) batch.operations.push_back(std::move(operations[k]));
+    batches.push_back(std::move(batch));
+  }
+  return batches;
+}
+
+std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
+  std::vector<Operation> ops;
+  std::uint32_t current = UINT32_MAX;
+  for (const FieldChange& change : batch.changes) {
+    const Record& record = batch.records[change.record];
+    const std::string& field = FieldName(change.field);
+    if (pardot::IsReadOnlyField(field, api_version_)) {
+      ++totals_.read_only_skipped;
+      continue;
+    }
+    if (change.record != current) {
+      current = change.record;
+      Operation op;
+      op.op_id = next_op_id_++;
+      op.prospect_id = record.id();
+      ops.push_back(std::move(op));
+    }
+    ops.back().fields.push_back({field, record.Original(change.field), record.Get(change.field)});
+  }
+  if (!ops.empty()) {
+    if (Status st = journal_.Plan(run_id_, ops); !st.ok()) {
+      control_.Stop(kExitFault, st.message());
+      return {};
+    }
+    totals_.planned += static_cast<long long>(ops.size());
+  }
+  // Everything up to this batch is journaled: a resume pulls only what comes after it.
+  if (Status st =
+          journal_.SaveCheckpoint(run_id_, "{\"after_id\":" + std::to_string(batch.max_id) + "}",
+                                  static_cast<std::int64_t>(batch.records.size()));
+      !st.ok()) {
+    control_.Stop(kExitFault, st.message());
+    return {};
+  }
+  if (control_.stopped()) return {};  // journaled: `resume` sends them
+  return Split(std::move(ops));
+}
+
+WriteResult PardotWrites::Send(WriteBatch batch) {
+  WriteResult result{std::move(batch), {}};
+  if (control_.stopped()) return result;  // nothing sent: the operations stay planned
+  const auto ids = IdsOf(result.batch.operations);
+  if (Status st = journal_.SetState(run_id_, ids, OpState::kSent); !st.ok()) {
+    control_.Stop(kExitFault, st.message());
+    return result;
+  }
+  result.result = writer_.Send(result.batch.operations);
+  return result;
+}
+
+void PardotWrites::Settle(const WriteResult& result) {
+  const auto& outcomes = result.result.outcomes;
+  std::vector<std::int64_t> confirmed, unknown, unsent;
+  for (std::size_t i = 0; i < result.batch.operations.size(); ++i) {
+    const Operation& op = result.batch.operations[i];
+    const pardot::WriteOutcome* outcome = nullptr;
+    for (const auto& o : outcomes) {
+      if (o.op_id == op.op_id) outcome = &o;
+    }
+    if (outcome == nullptr) {
+      unsent.push_back(op.op_id);
+    } else if (outcome->state == OpState::kConfirmed) {
+      confirmed.push_back(op.op_id);
+    } else if (outcome->state == OpState::kUnknown) {
+      unknown.push_back(op.op_id);
+    } else {
+      ++totals_.failed;
+      journal_.SetState(run_id_, {op.op_id}, OpState::kFailed, outcome->error);
+      for (auto* report : reports_) report->RejectedByPardot(op.prospect_id, outcome->error);
+    }
+  }
+  totals_.confirmed += static_cast<long long>(confirmed.size());
+  totals_.unknown += static_cast<long long>(unknown.size());
+  Status st = journal_.SetState(run_id_, confirmed, OpState::kConfirmed);
+  if (st.ok()) st = journal_.SetState(run_id_, unknown, OpState::kUnknown);
+  if (st.ok()) st = journal_.SetState(run_id_, unsent, OpState::kPlanned);
+  if (!st.ok()) control_.Stop(kExitFault, st.message());
+  // A call that failed as a whole (the daily limit, authentication, a fault) stops the run; its
+  // operations are planned again for `resume`. Unknown outcomes do not stop it: they are
+  // verified at the end.
+  const pardot::Classified& call = result.result.call;
+  if (call.outcome != pardot::Outcome::kOk && !unsent.empty()) {
+    std::string why = "writing prospects: ";
+    if (call.code != 0) why += "Pardot error " + std::to_string(call.code) + ": ";
+    control_.Stop(ExitCodeOf(call, result.result.auth_failed), why + call.message);
+  }
+}
+
+void PardotWrites::SendPlanned(std::vector<Operation> operations) {
+  for (WriteBatch& batch : Split(std::move(operations))) {
+    if (control_.stopped()) return;
+    Settle(Send(std::move(batch)));
+  }
+}
+
+void PardotWrites::VerifyUnknown() {
+  auto unknown = journal_.Operations(run_id_, OpState::kUnknown);
+  auto sent = journal_.Operations(run_id_, OpState::kSent);  // a crash between send and settle
+  if (!unknown.ok() || !sent.ok()) {
+    control_.Stop(kExitFault, (!unknown.ok() ? unknown.status() : sent.status()).message());
+    return;
+  }
+  std::vector<Operation> resend;
+  for (auto* list : {&*unknown, &*sent}) {
+    for (Operation& op : *list) {
+      if (control_.stopped()) return;
+      auto landed = writer_.Verify(op);
+      if (!landed.ok()) {
+        control_.Stop(kExitFault, landed.status().message());
+        return;
+      }
+      if (*landed) {
+        journal_.SetState(run_id_, {op.op_id}, OpState::kConfirmed);
+        ++totals_.confirmed;
+        if (totals_.unknown > 0) --totals_.unknown;
+      } else {
+        resend.push_back(std::move(op));
+      }
+    }
+  }
+  SendPlanned(std::move(resend));
+}
+
+}  // namespace pdc

@@ -1,0 +1,50 @@
+// PardotWrites: the WriteStage of a Pardot run with --apply. Plans each changed record as one
+// operation (its changed, writable fields with before-images), journals it before anything is
+// sent, saves the pull checkpoint after the batch's operations are journaled, sends write
+// batches (50 a call in v3/v4, one PATCH a record in v5), and records each outcome.
+// Plan and Settle run serially; Send runs up to five at once.
+#pragma once
+
+#include <mutex>
+
+#include "pipeline/journal.h"
+#include "pipeline/pardot/writer.h"
+#include "pipeline/report.h"
+#include "pipeline/run_control.h"
+#include "pipeline/write_stage.h"
+
+namespace pdc {
+
+class PardotWrites final : public WriteStage {
+ public:
+  PardotWrites(Journal& journal, std::string run_id, int api_version,
+               pardot::ProspectWriter& writer, RunControl& control,
+               std::vector<ReportWriter*> reports, std::int64_t first_op_id = 1);
+
+  std::vector<WriteBatch> Plan(const Batch& batch) override;
+  WriteResult Send(WriteBatch batch) override;
+  void Settle(const WriteResult& result) override;
+
+  // Sends operations already in the journal (resume), in write batches, serially.
+  void SendPlanned(std::vector<Operation> operations);
+  // Settles operations whose outcome is unknown: a read shows whether the write landed; those
+  // that did not are sent again.
+  void VerifyUnknown();
+
+  const RunSummary::Writes& totals() const { return totals_; }
+
+ private:
+  std::vector<WriteBatch> Split(std::vector<Operation> operations) const;
+
+  Journal& journal_;
+  const std::string run_id_;
+  const int api_version_;
+  pardot::ProspectWriter& writer_;
+  RunControl& control_;
+  std::vector<ReportWriter*> reports_;
+  std::int64_t next_op_id_;
+  RunSummary::Writes totals_;
+  std::mutex mutex_;  // guards totals_ in Send (concurrent)
+};
+
+}  // namespace pdc

@@ -1,0 +1,109 @@
+#include "pipeline/run_common.h"
+
+#include <cstdio>
+#include <ctime>
+#include <random>
+
+#include "pipeline/json_text.h"
+
+namespace pdc {
+
+std::string UtcNow(const char* format) {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+std::string NewRunId() {
+  std::random_device entropy;
+  char suffix[8];
+  std::snprintf(suffix, sizeof suffix, "%04x", entropy() & 0xffff);
+  return UtcNow("%Y%m%d-%H%M%S-") + suffix;
+}
+
+Result<std::vector<std::unique_ptr<ReportWriter>>> OpenReports(
+    const std::vector<std::string>& paths, const RunInfo& info) {
+  std::vector<std::unique_ptr<ReportWriter>> reports;
+  for (const auto& path : paths) {
+    auto report = OpenReport(path, info);
+    if (!report.ok()) return report.status();
+    reports.push_back(std::move(*report));
+  }
+  return reports;
+}
+
+void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& output,
+                  const std::vector<std::string>& reports) {
+  std::printf("pardot-clean run %s (%s) from %s\n", info.run_id.c_str(),
+              info.mode == "apply" ? "applied" : "dry run", info.source.c_str());
+  std::printf(
+      "  %llu records read, %llu changed (%llu field changes), %llu flags, "
+      "%llu rejected rows, %llu failed\n",
+      static_cast<unsigned long long>(s.records_in),
+      static_cast<unsigned long long>(s.records_changed),
+      static_cast<unsigned long long>(s.field_changes), static_cast<unsigned long long>(s.flagged),
+      static_cast<unsigned long long>(s.rejected), static_cast<unsigned long long>(s.failed));
+  for (std::size_t i = 0; i < info.rules.size(); ++i) {
+    std::printf("  %-20s %-28s %10llu changed\n", info.rules[i].label.c_str(),
+                info.rules[i].where.str().c_str(),
+                static_cast<unsigned long long>(s.rule_changes[i]));
+  }
+  if (s.api.requests > 0) {
+    std::printf("  API: %lld requests (%lld retries), at most %d in flight", s.api.requests,
+                s.api.retries, s.api.max_in_flight);
+    if (s.api.budget_remaining >= 0) std::printf(", %lld left today", s.api.budget_remaining);
+    std::printf("\n");
+  }
+  if (s.writes.planned > 0 || info.mode == "apply") {
+    std::printf("  writes: %lld planned, %lld confirmed, %lld refused by Pardot, %lld unknown\n",
+                s.writes.planned, s.writes.confirmed, s.writes.failed, s.writes.unknown);
+  }
+  if (s.writes.read_only_skipped > 0) {
+    std::printf("  %lld changes to read-only fields were not written\n",
+                s.writes.read_only_skipped);
+  }
+  if (!s.stopped.empty()) std::printf("  stopped: %s\n", s.stopped.c_str());
+  if (!output.empty()) std::printf("  output: %s\n", output.c_str());
+  for (const auto& r : reports) std::printf("  report: %s\n", r.c_str());
+  const double rate = s.seconds > 0 ? static_cast<double>(s.records_in) / s.seconds : 0;
+  std::printf("  %.2f s, %.0f records/s\n", s.seconds, rate);
+}
+
+std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code) {
+  std::string out = "{\"run_id\":";
+  AppendJsonString(out, info.run_id);
+  out += ",\"mode\":";
+  AppendJsonString(out, info.mode);
+  out += ",\"exit_code\":" + std::to_string(exit_code);
+  auto count = [&](const char* key, std::uint64_t n) {
+    out += ",\"" + std::string(key) + "\":" + std::to_string(n);
+  };
+  count("records_in", s.records_in);
+  count("records_changed", s.records_changed);
+  count("field_changes", s.field_changes);
+  count("records_rejected", s.rejected);
+  count("records_failed", s.failed);
+  count("flags_raised", s.flagged);
+  count("api_requests", static_cast<std::uint64_t>(s.api.requests));
+  count("writes_planned", static_cast<std::uint64_t>(s.writes.planned));
+  count("writes_confirmed", static_cast<std::uint64_t>(s.writes.confirmed));
+  count("writes_failed", static_cast<std::uint64_t>(s.writes.failed));
+  count("writes_unknown", static_cast<std::uint64_t>(s.writes.unknown));
+  out += ",\"stopped\":";
+  AppendJsonString(out, s.stopped);
+  out += ",\"rules\":[";
+  for (std::size_t i = 0; i < info.rules.size(); ++i) {
+    out += i ? "," : "";
+    out += "{\"rule\":";
+    AppendJsonString(out, info.rules[i].label);
+    out += ",\"changed\":" + std::to_string(s.rule_changes[i]) + "}";
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.3f", s.seconds);
+  return out + "],\"duration_s\":" + seconds + "}";
+}
+
+}  // namespace pdc

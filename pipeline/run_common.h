@@ -1,0 +1,25 @@
+// What every kind of run shares: run ids, times, reports, and the summary printed at the end.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pipeline/report.h"
+
+namespace pdc {
+
+// UTC now, formatted with strftime.
+std::string UtcNow(const char* format);
+// A new run id: "YYYYMMDD-HHMMSS-xxxx" (UTC, then 16 random bits).
+std::string NewRunId();
+
+// Opens every --report path; the error names the one that failed.
+Result<std::vector<std::unique_ptr<ReportWriter>>> OpenReports(
+    const std::vector<std::string>& paths, const RunInfo& info);
+
+void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& output,
+                  const std::vector<std::string>& reports);
+std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code);
+
+}  // namespace pdc
