@@ -1,0 +1,56 @@
+// JSON request bodies of the v5 prospect writes (pardot-api.md §7.1): the envelope checks and the
+// staging of prospect properties, so that a write changes nothing unless its whole body is valid.
+//
+// Errors, all HTTP 400: empty body 152; Content-Type not application/json 151; not a JSON object
+// 150; a required property missing 153 (email on create, or email set to null or ""); an unknown
+// property or a value of the wrong JSON type 154; a read-only property (createdAt, id, grade,
+// password, assignedToId, ...) 180 — chosen over 154 so that a client can tell "known but not
+// writable" from "unknown" (pardot-api.md allows either); a malformed email 4; an unknown userId
+// 10; userId together with salesforceOwnerId 125.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tests/emulator/http.h"
+#include "tests/emulator/store.h"
+#include "tests/emulator/v5_common.h"
+
+namespace pdc::emulator::v5 {
+
+// The staged effect of a body's properties on a prospect.
+struct ProspectChanges {
+  std::map<std::string, std::string> values;  // stored field name → text ("" clears)
+  std::map<std::string, std::vector<std::string>> multi;
+  std::optional<std::optional<long long>> assigned_user;  // assign (a user id) or unassign
+
+  // The email the body sets, if it sets one.
+  const std::string* Email() const;
+};
+
+// A create or update body: an object of v5 properties (camelCase standard fields whose
+// v5_editable is true, and `<fieldId>__c` custom fields; multi-value ones as arrays of strings).
+std::optional<Failure> ParseProspectBody(const HttpRequest& request, const BusinessUnit& unit,
+                                         ProspectChanges& out);
+
+// A do/upsertLatestByEmail body:
+//   {"matchEmail":"a@example.com","prospect":{...properties...},"fields":["id","email"],
+//    "secondaryDeletedSearch":true}
+// matchEmail and prospect are required (153); fields and secondaryDeletedSearch are optional.
+struct UpsertBody {
+  std::string match_email;
+  ProspectChanges changes;
+  std::optional<std::vector<std::string>> fields;
+  bool secondary_deleted_search = false;
+};
+std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const BusinessUnit& unit,
+                                       UpsertBody& out);
+
+// Syntax only: one '@', non-empty local part, a dotted domain, no blanks, at most 255 bytes.
+bool PlausibleEmail(std::string_view email);
+
+void ApplyChanges(const ProspectChanges& changes, Prospect& prospect);
+
+}  // namespace pdc::emulator::v5
