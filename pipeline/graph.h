@@ -13,6 +13,7 @@ namespace pdc {
 struct GraphLimits {
   std::size_t batches_in_flight = 16;  // bounds memory: the source waits when this many are out
   std::size_t write_slots = 5;         // write batches sent at once (Pardot allows five)
+  std::size_t writes_queued = 20;      // write batches waiting for a slot before planning waits
 };
 
 struct GraphStages {
@@ -23,10 +24,9 @@ struct GraphStages {
   WriteStage* writes = nullptr;  // null: nothing is written (files, dry runs)
 };
 
-// source → clean (parallel) → diff (parallel) → order → results (serial)
-//   [→ plan (serial) → send (5 at once) → settle (serial)]
-// Returns when every batch has reached the end. A batch's place in flight is freed when its
-// results are out and, when it has writes, when the last of them is settled.
+// source → clean (parallel) → diff (parallel) → order → results and plan (serial)
+//   [→ send (I/O threads, five at once) → settle (serial)]
+// Returns when every batch has reached the end and every write is settled.
 void RunGraph(const GraphStages& stages, const GraphLimits& limits);
 
 }  // namespace pdc

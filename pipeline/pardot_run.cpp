@@ -135,7 +135,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   std::unique_ptr<PardotWrites> writes;
   if (info.mode == "apply") {
     writes = std::make_unique<PardotWrites>(journal, info.run_id, p.api_version, writer, control,
-                                            report_ptrs, first_op_id);
+                                            first_op_id);
   }
   if (resumed && writes) {
     writes->VerifyUnknown();
@@ -157,6 +157,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
   if (!control.stopped()) RunGraph({source, clean, diff, results, writes.get()}, GraphLimits{});
   if (writes && !control.stopped()) writes->VerifyUnknown();
+  if (writes) writes->ReportRefusals(report_ptrs);
   progress.Done();
 
   RunSummary& summary = results.summary();

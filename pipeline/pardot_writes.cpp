@@ -22,13 +22,12 @@ std::vector<std::int64_t> IdsOf(const std::vector<Operation>& ops) {
 
 PardotWrites::PardotWrites(Journal& journal, std::string run_id, int api_version,
                            pardot::ProspectWriter& writer, RunControl& control,
-                           std::vector<ReportWriter*> reports, std::int64_t first_op_id)
+                           std::int64_t first_op_id)
     : journal_(journal),
       run_id_(std::move(run_id)),
       api_version_(api_version),
       writer_(writer),
       control_(control),
-      reports_(std::move(reports)),
       next_op_id_(first_op_id) {}
 
 std::vector<WriteBatch> PardotWrites::Split(std::vector<Operation> operations) const {
@@ -78,7 +77,28 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
     return {};
   }
   if (control_.stopped()) return {};  // journaled: `resume` sends them
-  return Split(std::move(ops));
+  // Only full write batches go now; the rest waits for the next source batch (or Flush).
+  const std::size_t size = api_version_ == 5 ? kV5WritesPerBatch : pardot::kMaxBatch;
+  for (Operation& op : ops) carry_.push_back(std::move(op));
+  const std::size_t full = carry_.size() / size * size;
+  std::vector<Operation> ready(
+      std::make_move_iterator(carry_.begin()),
+      std::make_move_iterator(carry_.begin() + static_cast<std::ptrdiff_t>(full)));
+  carry_.erase(carry_.begin(), carry_.begin() + static_cast<std::ptrdiff_t>(full));
+  return Split(std::move(ready));
+}
+
+std::vector<WriteBatch> PardotWrites::Flush() {
+  if (control_.stopped()) return {};
+  std::vector<Operation> rest = std::move(carry_);
+  carry_.clear();
+  return Split(std::move(rest));
+}
+
+void PardotWrites::ReportRefusals(const std::vector<ReportWriter*>& reports) const {
+  for (const auto& [id, reason] : refusals_) {
+    for (auto* report : reports) report->RejectedByPardot(id, reason);
+  }
 }
 
 WriteResult PardotWrites::Send(WriteBatch batch) {
@@ -111,7 +131,7 @@ void PardotWrites::Settle(const WriteResult& result) {
     } else {
       ++totals_.failed;
       journal_.SetState(run_id_, {op.op_id}, OpState::kFailed, outcome->error);
-      for (auto* report : reports_) report->RejectedByPardot(op.prospect_id, outcome->error);
+      refusals_.emplace_back(op.prospect_id, outcome->error);
     }
   }
   totals_.confirmed += static_cast<long long>(confirmed.size());

@@ -1,11 +1,10 @@
 // PardotWrites: the WriteStage of a Pardot run with --apply. Plans each changed record as one
 // operation (its changed, writable fields with before-images), journals it before anything is
-// sent, saves the pull checkpoint after the batch's operations are journaled, sends write
-// batches (50 a call in v3/v4, one PATCH a record in v5), and records each outcome.
-// Plan and Settle run serially; Send runs up to five at once.
+// sent, saves the pull checkpoint once the batch's operations are journaled, sends full write
+// batches (50 a call in v3/v4, so a run costs pages + ceil(changed / 50) requests; one PATCH a
+// record in v5), and records each outcome.
+// Plan, Flush and Settle run serially; Send runs on several threads at once.
 #pragma once
-
-#include <mutex>
 
 #include "pipeline/journal.h"
 #include "pipeline/pardot/writer.h"
@@ -18,10 +17,10 @@ namespace pdc {
 class PardotWrites final : public WriteStage {
  public:
   PardotWrites(Journal& journal, std::string run_id, int api_version,
-               pardot::ProspectWriter& writer, RunControl& control,
-               std::vector<ReportWriter*> reports, std::int64_t first_op_id = 1);
+               pardot::ProspectWriter& writer, RunControl& control, std::int64_t first_op_id = 1);
 
   std::vector<WriteBatch> Plan(const Batch& batch) override;
+  std::vector<WriteBatch> Flush() override;
   WriteResult Send(WriteBatch batch) override;
   void Settle(const WriteResult& result) override;
 
@@ -32,6 +31,8 @@ class PardotWrites final : public WriteStage {
   void VerifyUnknown();
 
   const RunSummary::Writes& totals() const { return totals_; }
+  // Tells the reports which prospects Pardot refused to update (call after the graph).
+  void ReportRefusals(const std::vector<ReportWriter*>& reports) const;
 
  private:
   std::vector<WriteBatch> Split(std::vector<Operation> operations) const;
@@ -41,10 +42,10 @@ class PardotWrites final : public WriteStage {
   const int api_version_;
   pardot::ProspectWriter& writer_;
   RunControl& control_;
-  std::vector<ReportWriter*> reports_;
   std::int64_t next_op_id_;
+  std::vector<Operation> carry_;  // planned, waiting to fill a write batch
   RunSummary::Writes totals_;
-  std::mutex mutex_;  // guards totals_ in Send (concurrent)
+  std::vector<std::pair<std::string, std::string>> refusals_;  // prospect id, Pardot's reason
 };
 
 }  // namespace pdc

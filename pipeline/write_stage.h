@@ -1,14 +1,13 @@
-// WriteStage: what the graph does with the changes of a run that writes to Pardot. Three steps,
-// each on its own node (pipeline/graph.cpp):
+// WriteStage: what the graph does with the changes of a run that writes to Pardot
+// (pipeline/graph.cpp):
 //   Plan    serial, in source order, after the results: turns a batch's changes into
-//           operations, stores them in the journal (before anything is sent) and splits them
-//           into write batches;
-//   Send    up to five at once: sends one write batch;
-//   Settle  serial: records each operation's outcome.
+//           operations, stores them in the journal (before anything is sent) and returns the
+//           full write batches (a partial one waits for the next source batch);
+//   Send    on the I/O threads, up to five at once: sends one write batch;
+//   Settle  serial: records each operation's outcome;
+//   Flush   after the last source batch: the partial write batch, if any.
 #pragma once
 
-#include <atomic>
-#include <memory>
 #include <vector>
 
 #include "pipeline/batch.h"
@@ -19,9 +18,6 @@ namespace pdc {
 
 struct WriteBatch {
   std::vector<Operation> operations;
-  // Write batches of the same source batch share this count; the last one settled frees the
-  // source batch's place in the graph.
-  std::shared_ptr<std::atomic<int>> pending;
 };
 
 struct WriteResult {
@@ -33,6 +29,7 @@ class WriteStage {
  public:
   virtual ~WriteStage() = default;
   virtual std::vector<WriteBatch> Plan(const Batch& batch) = 0;
+  virtual std::vector<WriteBatch> Flush() = 0;
   virtual WriteResult Send(WriteBatch batch) = 0;
   virtual void Settle(const WriteResult& result) = 0;
 };
