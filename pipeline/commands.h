@@ -45,6 +45,10 @@ int RunCommand(const RunOptions& options, const CommonOptions& common);
 int ResumeCommand(const std::string& run_id, const RunOptions& options,
                   const CommonOptions& common);
 
+// Writes back the before-images of an applied run where fields still hold what it wrote.
+int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options,
+                const CommonOptions& common);
+
 // Lists the runs recorded in a journal.
 int RunsCommand(const std::string& journal_path, const CommonOptions& common);
 

@@ -49,6 +49,16 @@ int main(int argc, char** argv) {
                      "write a report: FILE.json or FILE.csv (repeatable)");
   add_common(resume);
 
+  bool undo_apply = false;
+  auto* undo =
+      app.add_subcommand("undo", "write back the before-images of a run (dry unless --apply)");
+  undo->add_option("RUN_ID", run_id, "the run to undo (see `pardot-clean runs`)")->required();
+  undo->add_flag("--apply", undo_apply, "write the restored values");
+  undo->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
+  undo->add_option("--report", run_options.reports,
+                   "write a report: FILE.json or FILE.csv (repeatable)");
+  add_common(undo);
+
   std::string journal_path = "pardot-clean.db";
   auto* runs = app.add_subcommand("runs", "list the runs recorded in the journal");
   runs->add_option("--journal", journal_path, "the journal (default ./pardot-clean.db)");
@@ -79,6 +89,7 @@ int main(int argc, char** argv) {
     if (*test) return pdc::TestCommand(config, common);
     if (*run) return pdc::RunCommand(run_options, common);
     if (*resume) return pdc::ResumeCommand(run_id, run_options, common);
+    if (*undo) return pdc::UndoCommand(run_id, undo_apply, run_options, common);
     if (*rules && markdown) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;

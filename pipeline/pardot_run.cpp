@@ -5,7 +5,7 @@
 #include <iostream>
 
 #include "pipeline/graph.h"
-#include "pipeline/pardot/session.h"
+#include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
 #include "pipeline/progress.h"
@@ -17,12 +17,6 @@ namespace {
 int Fail(int code, const std::string& message) {
   std::cerr << "pardot-clean: " << message << '\n';
   return code;
-}
-
-long long EditionLimit(const std::string& edition) {
-  if (edition == "growth") return 25000;
-  if (edition == "plus") return 50000;
-  return 100000;  // advanced, premium
 }
 
 long long AfterIdOf(const std::optional<std::string>& checkpoint) {
@@ -64,30 +58,13 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
               const std::optional<RunRow>& resumed) {
   const auto started = std::chrono::steady_clock::now();
   const PardotSourceConfig& p = *config.pardot_source;
-  if (Status st = pardot::CheckBusinessUnitId(p.business_unit_id); !st.ok()) {
-    return Fail(kExitUsage, st.message());
-  }
-  pardot::SessionOptions session_options;
-  session_options.base_url = p.base_url.empty() ? pardot::BaseUrlOf(p.environment) : p.base_url;
-  while (!session_options.base_url.empty() && session_options.base_url.back() == '/') {
-    session_options.base_url.pop_back();
-  }
-  session_options.business_unit_id = p.business_unit_id;
-  session_options.credentials = {p.auth.access_token, p.auth.token_url, p.auth.client_id,
-                                 p.auth.client_secret, p.auth.refresh_token};
-  if (session_options.credentials.access_token.empty() &&
-      !session_options.credentials.can_refresh()) {
-    return Fail(kExitUsage,
-                "no credentials: set source.pardot.auth.access_token or the refresh grant "
-                "(auth.refresh: token_url, client_id, client_secret, refresh_token)");
-  }
-
   auto opened = Journal::Open(options.journal);
   if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
   Journal& journal = **opened;
-  const std::string day = UtcNow("%Y-%m-%d");
-  auto used_today = journal.Usage(p.business_unit_id, day);
-  if (!used_today.ok()) return Fail(kExitFault, used_today.status().message());
+  auto connected = Connect(p, journal);
+  if (!connected.ok()) return Fail(kExitUsage, connected.status().message());
+  PardotConnection& connection = *connected;
+  pardot::Session& session = *connection.session;
 
   RunInfo info;
   info.run_id = resumed ? resumed->run_id : NewRunId();
@@ -102,11 +79,6 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   std::vector<ReportWriter*> report_ptrs;
   for (auto& r : *reports) report_ptrs.push_back(r.get());
 
-  pardot::GovernorOptions governor_options;
-  governor_options.budget = std::max<long long>(EditionLimit(p.edition) - p.reserve, 0);
-  governor_options.used_before = *used_today;
-  auto governor = std::make_shared<pardot::Governor>(governor_options);
-  pardot::Session session(session_options, pardot::MakeCurlTransport(5), governor);
   pardot::ProspectWriter writer(session, p.api_version);
   RunControl control;
 
@@ -161,22 +133,13 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   progress.Done();
 
   RunSummary& summary = results.summary();
-  const auto stats = governor->stats();
-  summary.api.requests = stats.requests;
-  summary.api.retries = stats.retries;
-  summary.api.max_in_flight = stats.max_in_flight;
-  summary.api.errors = stats.errors;
-  summary.api.by_endpoint = session.by_endpoint();
-  summary.api.budget_remaining = governor->remaining();
+  RecordApiUsage(connection, p.business_unit_id, journal, summary);
   if (writes) summary.writes = writes->totals();
   summary.stopped = control.why();
   summary.finished_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   int code = control.stopped() ? control.exit_code() : kExitOk;
-  if (Status st = journal.AddUsage(p.business_unit_id, day, stats.requests); !st.ok()) {
-    code = code == kExitOk ? Fail(kExitFault, st.message()) : code;
-  }
   for (auto& report : *reports) {
     if (Status st = report->Finish(summary); !st.ok() && code == kExitOk) {
       code = Fail(kExitFault, st.message());

@@ -1,0 +1,205 @@
+// `undo RUN_ID [--apply]`: writes back the before-images of an applied run, field by field, but
+// only where the field still holds the value the run wrote; a field someone changed since is
+// reported as a conflict and left alone. Dry unless --apply; an applied undo is a run of its own
+// (kind "undo") in the journal, so it can be resumed and even undone.
+#include <chrono>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "pipeline/commands.h"
+#include "pipeline/io_pool.h"
+#include "pipeline/pardot_connection.h"
+#include "pipeline/pardot_source.h"
+#include "pipeline/pardot_writes.h"
+#include "pipeline/run_common.h"
+#include "rules/config.h"
+
+namespace pdc {
+namespace {
+
+int Fail(int code, const std::string& message) {
+  std::cerr << "pardot-clean undo: " << message << '\n';
+  return code;
+}
+
+bool Holds(const Value& now, const Value& wrote) {
+  if (wrote.is_null()) return now.empty();
+  return now.text() == wrote.text();
+}
+
+}  // namespace
+
+int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options,
+                const CommonOptions& common) {
+  const auto started = std::chrono::steady_clock::now();
+  auto opened = Journal::Open(options.journal);
+  if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
+  Journal& journal = **opened;
+  auto found = journal.FindRun(run_id);
+  if (!found.ok()) return Fail(kExitFault, found.status().message());
+  if (!*found) return Fail(kExitUsage, "no run " + run_id + " in " + options.journal);
+  const RunRow& run = **found;
+  if (run.mode != "apply")
+    return Fail(kExitUsage, "run " + run_id + " was a dry run: it wrote nothing");
+
+  const RuleRegistry registry = RuleRegistry::WithBuiltins();
+  const LoadResult loaded = LoadConfig(run.config_path, registry);
+  if (!loaded.config) {
+    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
+    return kExitUsage;
+  }
+  if (!loaded.config->pardot_source)
+    return Fail(kExitUsage, run.config_path + " has no Pardot source");
+  const PardotSourceConfig& p = *loaded.config->pardot_source;
+  if (p.business_unit_id != run.business_unit_id) {
+    return Fail(kExitUsage, run.config_path + " now names business unit " + p.business_unit_id +
+                                ", but run " + run_id + " wrote to " + run.business_unit_id);
+  }
+  auto confirmed = journal.Operations(run_id, OpState::kConfirmed);
+  if (!confirmed.ok()) return Fail(kExitFault, confirmed.status().message());
+
+  auto connected = Connect(p, journal);
+  if (!connected.ok()) return Fail(kExitUsage, connected.status().message());
+  PardotConnection& connection = *connected;
+  pardot::Session& session = *connection.session;
+  pardot::ProspectWriter writer(session, run.api_version);
+  RunControl control;
+
+  RunInfo info;
+  info.run_id = NewRunId();
+  info.mode = apply ? "apply" : "dry_run";
+  info.config_path = run.config_path;
+  info.config_hash = loaded.config->hash;
+  info.source = "undo of " + run_id;
+  info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+  info.rules = {{"undo", {run.config_path, 0, 0}}};
+  auto reports = OpenReports(options.reports, info);
+  if (!reports.ok()) return Fail(kExitUsage, reports.status().message());
+
+  // Read what every written prospect holds now (five reads at once), and decide field by field.
+  std::vector<Operation> reverts;
+  std::vector<std::pair<std::string, std::string>> conflicts;  // prospect id, what changed
+  std::vector<Record> shown;                                   // for the reports: now -> restored
+  std::mutex mutex;
+  {
+    IoPool readers(5, 10);
+    for (const Operation& op : *confirmed) {
+      readers.Submit([&, op] {
+        if (control.stopped()) return;
+        std::vector<std::string> names;
+        for (const auto& w : op.fields) names.push_back(w.field);
+        auto now = writer.Read(op.prospect_id, names);
+        std::lock_guard lock(mutex);
+        if (!now.ok()) {
+          conflicts.emplace_back(op.prospect_id, now.status().message());
+          return;
+        }
+        Operation revert;
+        revert.prospect_id = op.prospect_id;
+        Record record;
+        record.set_id(op.prospect_id);
+        for (const FieldWrite& w : op.fields) {
+          const Value& current = now->Get(InternField(w.field));
+          if (!Holds(current, w.after)) {
+            conflicts.emplace_back(op.prospect_id, w.field + " changed since the run (now " +
+                                                       current.text() + ", the run wrote " +
+                                                       w.after.text() + ")");
+            continue;
+          }
+          revert.fields.push_back({w.field, current, w.before});
+          record.Load(InternField(w.field), current);
+          record.Set(InternField(w.field), w.before, 0);
+        }
+        if (!revert.fields.empty()) {
+          reverts.push_back(std::move(revert));
+          shown.push_back(std::move(record));
+        }
+      });
+    }
+  }
+  std::sort(reverts.begin(), reverts.end(), [](const Operation& a, const Operation& b) {
+    return std::stoll(a.prospect_id) < std::stoll(b.prospect_id);
+  });
+  for (std::size_t i = 0; i < reverts.size(); ++i)
+    reverts[i].op_id = static_cast<std::int64_t>(i) + 1;
+
+  RunSummary summary;
+  summary.rule_changes = {0};
+  std::sort(shown.begin(), shown.end(), [](const Record& a, const Record& b) {
+    return std::stoll(a.id()) < std::stoll(b.id());
+  });
+  const RuleIndex undo_rule[] = {0};
+  for (const Record& r : shown) {
+    ++summary.records_changed;
+    for (const Field& before : r.log()->before) {
+      ++summary.field_changes;
+      ++summary.rule_changes[0];
+      for (auto& report : *reports) report->Change(r, before.id, undo_rule);
+    }
+  }
+  for (const auto& [id, why] : conflicts) {
+    for (auto& report : *reports) report->RejectedByPardot(id, "conflict: " + why);
+  }
+  summary.records_in = confirmed->size();
+  summary.rejected = conflicts.size();
+
+  int code = control.stopped() ? control.exit_code() : kExitOk;
+  if (apply && code == kExitOk) {
+    RunRow row;
+    row.run_id = info.run_id;
+    row.kind = "undo";
+    row.undo_of = run_id;
+    row.mode = "apply";
+    row.config_path = run.config_path;
+    row.config_hash = loaded.config->hash;
+    row.source = info.source;
+    row.business_unit_id = run.business_unit_id;
+    row.api_version = run.api_version;
+    row.started_at = info.started_at;
+    if (Status st = journal.BeginRun(row); !st.ok()) return Fail(kExitFault, st.message());
+    if (Status st = journal.Plan(info.run_id, reverts); !st.ok())
+      return Fail(kExitFault, st.message());
+    PardotWrites writes(journal, info.run_id, run.api_version, writer, control, 1);
+    writes.SendPlanned(reverts);
+    if (!control.stopped()) writes.VerifyUnknown();
+    summary.writes = writes.totals();
+    summary.writes.planned = static_cast<long long>(reverts.size());
+    code = control.stopped() ? control.exit_code() : kExitOk;
+  }
+  RecordApiUsage(connection, p.business_unit_id, journal, summary);
+  summary.stopped = control.why();
+  summary.finished_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (auto& report : *reports) {
+    if (Status st = report->Finish(summary); !st.ok() && code == kExitOk)
+      code = Fail(kExitFault, st.message());
+  }
+  if (apply)
+    journal.FinishRun(info.run_id, code == kExitOk ? "done" : "failed", code,
+                      SummaryJson(info, summary, code));
+  if (control.stopped()) Fail(code, control.why());
+  if (common.json) {
+    std::cout << SummaryJson(info, summary, code) << '\n';
+  } else if (!common.quiet) {
+    std::printf(
+        "undo of %s (%s): %zu prospects written by the run, %llu to restore (%llu fields), "
+        "%zu conflicts left alone\n",
+        run_id.c_str(), apply ? "applied" : "dry run", confirmed->size(),
+        static_cast<unsigned long long>(summary.records_changed),
+        static_cast<unsigned long long>(summary.field_changes), conflicts.size());
+    if (apply) {
+      std::printf("  writes: %lld confirmed, %lld refused by Pardot, %lld unknown\n",
+                  summary.writes.confirmed, summary.writes.failed, summary.writes.unknown);
+    }
+    for (std::size_t i = 0; i < conflicts.size() && i < 10; ++i) {
+      std::printf("  conflict: prospect %s: %s\n", conflicts[i].first.c_str(),
+                  conflicts[i].second.c_str());
+    }
+    if (conflicts.size() > 10) std::printf("  ... %zu more in the report\n", conflicts.size() - 10);
+  }
+  return code;
+}
+
+}  // namespace pdc
