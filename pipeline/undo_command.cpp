@@ -163,6 +163,9 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     PardotWrites writes(journal, info.run_id, run.api_version, writer, control, 1);
     writes.SendPlanned(reverts);
     if (!control.stopped()) writes.VerifyUnknown();
+    std::vector<ReportWriter*> report_ptrs;
+    for (auto& report : *reports) report_ptrs.push_back(report.get());
+    writes.ReportRefusals(report_ptrs);
     summary.writes = writes.totals();
     summary.writes.planned = static_cast<long long>(reverts.size());
     code = control.stopped() ? control.exit_code() : kExitOk;
