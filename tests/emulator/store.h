@@ -27,6 +27,16 @@ struct User {
   std::string email, first_name, last_name;
 };
 
+// A prospect's membership of a list, written through v3/v4 `list_<id>=1` (pardot-api.md §5.1)
+// and shown as <list_subscription> in a full v3/v4 read.
+struct ListMembership {
+  long long id = 0;  // the membership's own id
+  bool did_opt_in = false;
+  bool did_opt_out = false;
+  long long created_at = 0;  // epoch seconds
+  long long updated_at = 0;
+};
+
 struct Prospect {
   long long id = 0;
   // Scalar values by v3/v4 field name (standard) or custom field id; a missing key or "" is
@@ -35,6 +45,7 @@ struct Prospect {
   std::map<std::string, std::vector<std::string>> multi;  // multi-value custom fields
   std::optional<long long> assigned_user;
   bool deleted = false;
+  std::map<long long, ListMembership> lists;  // by list id
 
   std::string Get(const std::string& field) const;
   long long Epoch(const std::string& field) const;  // a timestamp field, 0 when empty
@@ -61,6 +72,7 @@ class BusinessUnit {
   std::vector<CustomField> custom_fields;
   std::vector<User> users;
   long long default_campaign_id = 1;
+  long long next_list_membership_id = 5000001;
 
   std::atomic<long long> requests_today{0};
   std::atomic<int> in_flight{0};
