@@ -49,6 +49,10 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
 int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options,
                 const CommonOptions& common);
 
+// Estimates the requests and time a Pardot run of CONFIG needs, against today's budget.
+int PlanCommand(const std::string& config_path, const RunOptions& options,
+                const CommonOptions& common);
+
 // Lists the runs recorded in a journal.
 int RunsCommand(const std::string& journal_path, const CommonOptions& common);
 

@@ -59,6 +59,13 @@ int main(int argc, char** argv) {
                    "write a report: FILE.json or FILE.csv (repeatable)");
   add_common(undo);
 
+  std::string plan_config;
+  auto* plan = app.add_subcommand(
+      "plan", "the requests and time a Pardot run would need, against the budget");
+  plan->add_option("CONFIG", plan_config, "the YAML config")->required();
+  plan->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
+  add_common(plan);
+
   std::string journal_path = "pardot-clean.db";
   auto* runs = app.add_subcommand("runs", "list the runs recorded in the journal");
   runs->add_option("--journal", journal_path, "the journal (default ./pardot-clean.db)");
@@ -90,6 +97,7 @@ int main(int argc, char** argv) {
     if (*run) return pdc::RunCommand(run_options, common);
     if (*resume) return pdc::ResumeCommand(run_id, run_options, common);
     if (*undo) return pdc::UndoCommand(run_id, undo_apply, run_options, common);
+    if (*plan) return pdc::PlanCommand(plan_config, run_options, common);
     if (*rules && markdown) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;
