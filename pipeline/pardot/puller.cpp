@@ -5,22 +5,6 @@
 namespace pdc::pardot {
 namespace {
 
-std::string Encode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
-
 std::string Join(const std::vector<std::string>& names) {
   std::string out;
   for (const auto& n : names) {
@@ -88,7 +72,7 @@ std::string ProspectPuller::FirstPageUrl() const {
                       "&limit=" + limit +
                       "&orderBy=id&idGreaterThan=" + std::to_string(high_water_);
     if (!options_.updated_after.empty()) {
-      url += "&updatedAtAfter=" + Encode(options_.updated_after);
+      url += "&updatedAtAfter=" + UrlEncode(options_.updated_after);
     }
     return url;
   }
@@ -96,7 +80,7 @@ std::string ProspectPuller::FirstPageUrl() const {
       "/api/prospect/version/" + std::to_string(options_.api_version) +
       "/do/query?format=json&output=bulk&limit=" + limit +
       "&sort_by=id&sort_order=ascending&id_greater_than=" + std::to_string(high_water_);
-  if (!options_.updated_after.empty()) url += "&updated_after=" + Encode(options_.updated_after);
+  if (!options_.updated_after.empty()) url += "&updated_after=" + UrlEncode(options_.updated_after);
   return url;
 }
 
@@ -105,7 +89,7 @@ ProspectPuller::Page ProspectPuller::Next() {
   if (done_) return page;
   Request request;
   request.url = token_ ? "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
-                             "&nextPageToken=" + Encode(*token_)
+                             "&nextPageToken=" + UrlEncode(*token_)
                        : FirstPageUrl();
   const auto sent = session_.Send(request);
   page.outcome = sent.classified;

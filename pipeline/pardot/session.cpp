@@ -7,22 +7,6 @@
 namespace pdc::pardot {
 namespace {
 
-std::string FormEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
-
 // "GET prospect/query" for /api/prospect/version/4/do/query?..., "PATCH prospects/{id}" for
 // /api/v5/objects/prospects/123: the path without its version, ids or query.
 std::string EndpointLabel(const std::string& method, std::string_view path) {
@@ -97,9 +81,9 @@ Status Session::Refresh(const std::string& stale) {
   request.url = c.token_url;
   request.timeout = options_.timeout;
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
-  request.body = "grant_type=refresh_token&client_id=" + FormEncode(c.client_id) +
-                 "&client_secret=" + FormEncode(c.client_secret) +
-                 "&refresh_token=" + FormEncode(c.refresh_token);
+  request.body = "grant_type=refresh_token&client_id=" + UrlEncode(c.client_id) +
+                 "&client_secret=" + UrlEncode(c.client_secret) +
+                 "&refresh_token=" + UrlEncode(c.refresh_token);
   const auto result = governor_->Call([&] {
     {
       std::lock_guard lock(stats_mutex_);

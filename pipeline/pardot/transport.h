@@ -54,6 +54,10 @@ class Transport {
 // plain HTTP allowed only to loopback addresses.
 std::unique_ptr<Transport> MakeCurlTransport(std::size_t connections);
 
+// Percent-encodes everything but unreserved characters (RFC 3986), for query strings, paths and
+// form bodies.
+std::string UrlEncode(std::string_view text);
+
 // True when `url` is http(s) to 127.0.0.0/8, localhost or [::1].
 bool IsLoopbackUrl(std::string_view url);
 

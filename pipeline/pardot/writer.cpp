@@ -9,23 +9,6 @@ namespace pdc::pardot {
 namespace json = boost::json;
 namespace {
 
-std::string FormEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  out.reserve(text.size() * 3 / 2);
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
-}
-
 // A value as v3/v4 batch JSON: text as a string, null as "" (which clears the field).
 json::value V34Value(const Value& v) {
   switch (v.kind()) {
@@ -112,7 +95,7 @@ ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operatio
   request.method = "POST";
   request.url = "/api/prospect/version/" + std::to_string(version_) + "/do/batchUpdate";
   request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
-  request.body = "format=json&prospects=" + FormEncode(json::serialize(payload));
+  request.body = "format=json&prospects=" + UrlEncode(json::serialize(payload));
   const auto sent = session_.Send(request, /*idempotent=*/false);
   result.call = sent.classified;
   result.auth_failed = sent.auth_failed;
