@@ -1,0 +1,160 @@
+// The admin routes under /_emulator/: no authentication, no latency or faults, not counted.
+//   GET  /_emulator/health         {"ok":true}
+//   GET  /_emulator/stats          counters (stats.h)
+//   POST /_emulator/stats/reset    zeroes them
+//   GET  /_emulator/state[?unit=]  every unit and all its prospects (see StateJson)
+//   POST /_emulator/day[?unit=]    a new day: daily request counts back to 0
+//   GET  /_emulator/faults         the fault settings (faults.h)
+//   POST /_emulator/faults         replaces them (JSON object; missing keys → defaults) and
+//                                  restarts the request numbering, so runs are reproducible
+//   POST /_emulator/prospects[?unit=]  adds prospects (JSON array or JSON Lines; loader.h)
+//   POST /_emulator/tokens/expire  every issued access token and api key expires now
+// `unit` defaults to the first unit.
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "tests/emulator/errors.h"
+#include "tests/emulator/fields.h"
+#include "tests/emulator/loader.h"
+#include "tests/emulator/router.h"
+
+namespace pdc::emulator {
+namespace {
+
+namespace json = boost::json;
+
+HttpResponse JsonBody(int status, std::string body) {
+  HttpResponse response;
+  response.status = status;
+  response.body = std::move(body);
+  return response;
+}
+
+HttpResponse AdminError(int status, std::string_view message) {
+  return JsonBody(status, "{\"error\":" + JsonQuote(message) + "}");
+}
+
+HttpResponse Ok() { return JsonBody(200, "{\"ok\":true}"); }
+
+// {"units":[{"id","environment","ampsea","edition","daily_limit","timezone","requests_today",
+//  "next_id","custom_fields":[{"field_id","name","type"}],"prospects":[{"id","deleted",
+//  "assigned_user","values":{field: stored text},"multi":{field:[…]},
+//  "local":{timestamp field: "YYYY-MM-DD HH:MM:SS" in the unit's zone}}]}]}
+// Stored values are as the handlers keep them: timestamps in epoch seconds, flags true/false.
+std::string StateJson(Store& store, const BusinessUnit* only) {
+  json::array units;
+  for (const auto& unit : store.units()) {
+    if (only != nullptr && unit.get() != only) continue;
+    json::object u;
+    u["id"] = unit->id;
+    u["environment"] = unit->environment;
+    u["ampsea"] = unit->ampsea;
+    u["edition"] = unit->edition;
+    u["daily_limit"] = unit->daily_limit;
+    u["timezone"] = unit->timezone;
+    u["requests_today"] = unit->requests_today.load();
+    std::lock_guard lock(unit->mutex);
+    u["next_id"] = unit->next_id;
+    json::array fields;
+    for (const auto& f : unit->custom_fields) {
+      fields.push_back(json::object{{"field_id", f.field_id}, {"name", f.name}, {"type", f.type}});
+    }
+    u["custom_fields"] = std::move(fields);
+    json::array prospects;
+    prospects.reserve(unit->prospects.size());
+    for (const auto& [id, p] : unit->prospects) {
+      json::object o;
+      o["id"] = id;
+      o["deleted"] = p.deleted;
+      o["assigned_user"] = p.assigned_user ? json::value(*p.assigned_user) : json::value(nullptr);
+      json::object values, local;
+      for (const auto& [field, value] : p.values) {
+        values[field] = value;
+        const FieldDef* def = FindSnake(field);
+        long long epoch = 0;
+        if (def != nullptr && def->type == FieldType::kTimestamp &&
+            std::from_chars(value.data(), value.data() + value.size(), epoch).ec == std::errc()) {
+          local[field] = unit->LocalTime(epoch);
+        }
+      }
+      o["values"] = std::move(values);
+      json::object multi;
+      for (const auto& [field, items] : p.multi) {
+        json::array a;
+        for (const auto& item : items) a.push_back(json::string(item));
+        multi[field] = std::move(a);
+      }
+      o["multi"] = std::move(multi);
+      o["local"] = std::move(local);
+      prospects.push_back(std::move(o));
+    }
+    u["prospects"] = std::move(prospects);
+    units.push_back(std::move(u));
+  }
+  return json::serialize(json::object{{"units", std::move(units)}});
+}
+
+}  // namespace
+
+HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::string>& segments) {
+  std::string route;
+  for (std::size_t i = 1; i < segments.size(); ++i) route += (i > 1 ? "/" : "") + segments[i];
+  const bool get = request.method == "GET";
+  const bool post = request.method == "POST";
+
+  // The unit named by ?unit= (the first unit without it); null with an error when unknown.
+  BusinessUnit* unit = nullptr;
+  const std::optional<std::string> unit_id = Param(request.query, "unit");
+  if (unit_id) {
+    unit = store_.Find(*unit_id);
+    if (unit == nullptr) return AdminError(404, "unknown business unit");
+  }
+
+  if (route == "health" && get) return Ok();
+  if (route == "stats" && get) return JsonBody(200, stats_.Json(store_));
+  if (route == "stats/reset" && post) {
+    stats_.Reset(store_);
+    return Ok();
+  }
+  if (route == "state" && get) return JsonBody(200, StateJson(store_, unit));
+  if (route == "day" && post) {
+    std::lock_guard lock(day_mutex_);
+    for (const auto& u : store_.units()) {
+      if (unit == nullptr || u.get() == unit) u->requests_today = 0;
+    }
+    return Ok();
+  }
+  if (route == "faults" && get) return JsonBody(200, FaultSettingsJson(faults()));
+  if (route == "faults" && post) {
+    auto parsed = ParseFaultSettings(request.body);
+    if (!parsed.ok()) return AdminError(400, parsed.status().message());
+    {
+      std::lock_guard lock(faults_mutex_);
+      faults_ = *parsed;
+      request_number_ = 0;
+    }
+    return JsonBody(200, FaultSettingsJson(*parsed));
+  }
+  if (route == "prospects" && post) {
+    if (unit == nullptr && !store_.units().empty()) unit = store_.units().front().get();
+    if (unit == nullptr) return AdminError(404, "no business unit");
+    std::lock_guard lock(unit->mutex);
+    auto loaded = LoadProspectJson(*unit, request.body);
+    if (!loaded.ok()) return AdminError(400, loaded.status().message());
+    json::array warnings;
+    for (const auto& w : loaded->warnings) warnings.push_back(json::string(w));
+    return JsonBody(200, json::serialize(json::object{{"added", loaded->added},
+                                                      {"warnings", std::move(warnings)}}));
+  }
+  if (route == "tokens/expire" && post) {
+    credentials_.ExpireAll();
+    return Ok();
+  }
+  for (const char* known :
+       {"health", "stats", "stats/reset", "state", "day", "faults", "prospects", "tokens/expire"}) {
+    if (route == known) return AdminError(405, "method not allowed");
+  }
+  return AdminError(404, "unknown admin route");
+}
+
+}  // namespace pdc::emulator
