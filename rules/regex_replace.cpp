@@ -1,5 +1,6 @@
 // regex_replace: replaces every match of an ICU regular expression in the given fields.
 #include "rules/icu_regex.h"
+#include "rules/unicode_text.h"
 #include "rules/rule.h"
 
 namespace pdc {
@@ -24,13 +25,11 @@ class RegexReplaceRule final : public Rule {
 
   void Apply(Record& record) const override {
     for (FieldId field : fields_) {
-      const Value& value = record.Get(field);
-      if (value.empty()) continue;
-      record.Set(
-          field,
-          MapText(value,
-                  [&](std::string_view text) { return regex_->ReplaceAll(text, replacement_); }),
-          index());
+      RewriteTexts(record, field, index(), [&](std::string_view text, std::string& out) {
+        if (text.empty()) return false;
+        out = regex_->ReplaceAll(text, replacement_);
+        return out != text;
+      });
     }
   }
 

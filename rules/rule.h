@@ -41,21 +41,4 @@ struct RuleSpec {
   std::string label() const { return std::string(name) + "@" + std::to_string(version); }
 };
 
-// Applies `fn` to every text of a value (each item of a list), returning the new value.
-template <typename Fn>
-Value MapText(const Value& value, Fn&& fn) {
-  switch (value.kind()) {
-    case Value::Kind::kText:
-      return Value::Text(fn(value.view()));
-    case Value::Kind::kList: {
-      std::vector<std::string> items;
-      items.reserve(value.items().size());
-      for (const auto& item : value.items()) items.push_back(fn(std::string_view(item)));
-      return Value::List(std::move(items));
-    }
-    default:
-      return value;  // null stays null; JSON literals (numbers, objects) are not text
-  }
-}
-
 }  // namespace pdc

@@ -33,8 +33,8 @@ void AppendLower(std::string_view s, std::string& out);
 
 // Rewrites every text of `value`, the current value of `field`, on behalf of `rule`.
 // `clean(in, out)` gets an empty `out` and returns true, with the new text in `out`, only when the
-// text changes. Null and JSON-literal values are left alone, as MapText does; unlike MapText,
-// nothing is built or stored when no text changes, which is the common case on the hot path.
+// text changes. Null and JSON-literal values are left alone; nothing is built or stored when no
+// text changes, which is the common case on the hot path.
 template <typename Clean>
 void RewriteValue(Record& record, FieldId field, const Value& value, RuleIndex rule,
                   Clean&& clean) {
