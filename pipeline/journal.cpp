@@ -235,7 +235,7 @@ Result<std::vector<RunRow>> Journal::Runs() {
   std::lock_guard lock(mutex_);
   Statement s(
       db_,
-      (std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY started_at, run_id").c_str());
+      (std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY rowid").c_str());
   std::vector<RunRow> rows;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) rows.push_back(RowOf(s));

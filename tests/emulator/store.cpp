@@ -92,7 +92,7 @@ std::string BusinessUnit::IsoTime(long long epoch) const {
   const long long offset = zone_->Offset(epoch, false);
   std::string text = Civil(epoch + offset);
   text[10] = 'T';
-  char zone[8];
+  char zone[16];
   const long long magnitude = offset < 0 ? -offset : offset;
   std::snprintf(zone, sizeof zone, "%c%02lld:%02lld", offset < 0 ? '-' : '+', magnitude / 3600,
                 magnitude / 60 % 60);
