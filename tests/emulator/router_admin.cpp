@@ -1,15 +1,18 @@
 // The admin routes under /_emulator/: no authentication, no latency or faults, not counted.
 //   GET  /_emulator/health         {"ok":true}
 //   GET  /_emulator/stats          counters (stats.h)
-//   POST /_emulator/stats/reset    zeroes them
+//   POST /_emulator/stats/reset    zeroes them and empties the write logs
 //   GET  /_emulator/state[?unit=]  every unit and all its prospects (see StateJson)
+//   GET  /_emulator/writes[?unit=] the unit's write log (store.h WriteLog; see WritesJson):
+//                                  {"prospects":{"<id>":[["email","first_name"],[]]},
+//                                   "total_writes":N,"total_fields":M}
 //   POST /_emulator/day[?unit=]    a new day: daily request counts back to 0
 //   GET  /_emulator/faults         the fault settings (faults.h)
 //   POST /_emulator/faults         replaces them (JSON object; missing keys → defaults) and
 //                                  restarts the request numbering, so runs are reproducible
 //   POST /_emulator/prospects[?unit=]  adds prospects (JSON array or JSON Lines; loader.h)
 //   POST /_emulator/tokens/expire  every issued access token and api key expires now
-// `unit` defaults to the first unit.
+// `unit` defaults to the first unit (all units for state).
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -94,6 +97,26 @@ std::string StateJson(Store& store, const BusinessUnit* only) {
   return json::serialize(json::object{{"units", std::move(units)}});
 }
 
+// {"prospects":{"<id>":[[field,…],…]},"total_writes":N,"total_fields":M}: per prospect id (as
+// a string, ascending), one array per write in the order they happened, each the sorted field
+// names that write supplied; the totals count the writes and the names over all prospects.
+std::string WritesJson(BusinessUnit& unit) {
+  std::lock_guard lock(unit.mutex);
+  json::object prospects;
+  for (const auto& [id, entries] : unit.write_log.writes) {
+    json::array writes;
+    for (const auto& fields : entries) {
+      json::array names;
+      for (const auto& name : fields) names.push_back(json::string(name));
+      writes.push_back(std::move(names));
+    }
+    prospects[std::to_string(id)] = std::move(writes);
+  }
+  return json::serialize(json::object{{"prospects", std::move(prospects)},
+                                      {"total_writes", unit.write_log.TotalWrites()},
+                                      {"total_fields", unit.write_log.TotalFields()}});
+}
+
 }  // namespace
 
 HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::string>& segments) {
@@ -117,6 +140,11 @@ HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::st
     return Ok();
   }
   if (route == "state" && get) return JsonBody(200, StateJson(store_, unit));
+  if (route == "writes" && get) {
+    if (unit == nullptr && !store_.units().empty()) unit = store_.units().front().get();
+    if (unit == nullptr) return AdminError(404, "no business unit");
+    return JsonBody(200, WritesJson(*unit));
+  }
   if (route == "day" && post) {
     std::lock_guard lock(day_mutex_);
     for (const auto& u : store_.units()) {
@@ -150,8 +178,8 @@ HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::st
     credentials_.ExpireAll();
     return Ok();
   }
-  for (const char* known :
-       {"health", "stats", "stats/reset", "state", "day", "faults", "prospects", "tokens/expire"}) {
+  for (const char* known : {"health", "stats", "stats/reset", "state", "writes", "day", "faults",
+                            "prospects", "tokens/expire"}) {
     if (route == known) return AdminError(405, "method not allowed");
   }
   return AdminError(404, "unknown admin route");

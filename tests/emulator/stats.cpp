@@ -59,6 +59,11 @@ void Stats::CountFault(std::string_view kind) {
 }
 
 void Stats::Reset(Store& store) {
+  // Each unit's mutex is taken alone, never together with mutex_: nothing nests them.
+  for (const auto& unit : store.units()) {
+    std::lock_guard unit_lock(unit->mutex);
+    unit->write_log.writes.clear();
+  }
   std::lock_guard lock(mutex_);
   requests_ = 0;
   by_endpoint_.clear();
@@ -79,6 +84,11 @@ std::string Stats::Json(Store& store) const {
     u["in_flight"] = unit->in_flight.load();
     u["max_in_flight"] = unit->max_in_flight.load();
     max_in_flight = std::max(max_in_flight, unit->max_in_flight.load());
+    {
+      std::lock_guard unit_lock(unit->mutex);
+      u["writes"] = unit->write_log.TotalWrites();
+      u["fields_written"] = unit->write_log.TotalFields();
+    }
     units[unit->id] = std::move(u);
   }
   std::lock_guard lock(mutex_);

@@ -19,12 +19,14 @@ class Stats {
   // Records the status and the Pardot error code a response carries (found in its body).
   void CountResponse(const HttpResponse& response);
   void CountFault(std::string_view kind);
-  // Zeroes the counters here and each unit's max_in_flight (down to what is in flight now).
-  // Daily request counts are the units' budget and roll with the day, not with this.
+  // Zeroes the counters here and each unit's max_in_flight (down to what is in flight now), and
+  // empties each unit's write log. Daily request counts are the units' budget and roll with the
+  // day, not with this.
   void Reset(Store& store);
   // {"requests":N,"by_endpoint":{…},"statuses":{"200":N},"errors":{"66":N},"faults":{…},
   //  "max_in_flight":N,"units":{"<id>":{"requests_today","daily_limit","in_flight",
-  //  "max_in_flight"}}}
+  //  "max_in_flight","writes","fields_written"}}}
+  // `writes` and `fields_written` are the unit's write log totals (store.h WriteLog).
   std::string Json(Store& store) const;
 
  private:

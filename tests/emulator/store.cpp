@@ -42,14 +42,14 @@ long long DaysFromCivil(long long y, unsigned m, unsigned d) {
 }
 
 std::string Civil(long long local_epoch) {
-  const auto days = std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds{
-      std::chrono::seconds{local_epoch}});
+  const auto days = std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_seconds{std::chrono::seconds{local_epoch}});
   const std::chrono::year_month_day ymd{days};
   const long long secs = local_epoch - days.time_since_epoch().count() * 86400LL;
   char out[64];
-  std::snprintf(out, sizeof out, "%04d-%02u-%02u %02lld:%02lld:%02lld", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()), secs / 3600,
-                secs / 60 % 60, secs % 60);
+  std::snprintf(out, sizeof out, "%04d-%02u-%02u %02lld:%02lld:%02lld",
+                static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()), secs / 3600, secs / 60 % 60, secs % 60);
   return out;
 }
 
@@ -92,7 +92,7 @@ std::string BusinessUnit::IsoTime(long long epoch) const {
   const long long offset = zone_->Offset(epoch, false);
   std::string text = Civil(epoch + offset);
   text[10] = 'T';
-  char zone[16];
+  char zone[24];  // room for any long long: the compiler cannot bound the hours
   const long long magnitude = offset < 0 ? -offset : offset;
   std::snprintf(zone, sizeof zone, "%c%02lld:%02lld", offset < 0 ? '-' : '+', magnitude / 3600,
                 magnitude / 60 % 60);
@@ -119,8 +119,9 @@ std::optional<long long> BusinessUnit::ParseTime(std::string_view text) const {
     }
   }
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return std::nullopt;
-  const long long wall = DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) *
-                             86400 + h * 3600 + mi * 60 + s;
+  const long long wall =
+      DaysFromCivil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 + h * 3600 +
+      mi * 60 + s;
   if (pos == t.size()) return wall - zone_->Offset(wall, true);  // local wall time
   if (t[pos] == 'Z' && pos + 1 == t.size()) return wall;
   int oh = 0, om = 0, n = 0;
@@ -180,6 +181,26 @@ Prospect& BusinessUnit::Create(long long now) {
 
 void BusinessUnit::Touch(Prospect& prospect, long long now) const {
   prospect.values["updated_at"] = std::to_string(now);
+}
+
+void BusinessUnit::RecordWrite(long long prospect_id, std::vector<std::string> fields) {
+  std::sort(fields.begin(), fields.end());
+  fields.erase(std::unique(fields.begin(), fields.end()), fields.end());
+  write_log.writes[prospect_id].push_back(std::move(fields));
+}
+
+long long WriteLog::TotalWrites() const {
+  long long total = 0;
+  for (const auto& [id, entries] : writes) total += static_cast<long long>(entries.size());
+  return total;
+}
+
+long long WriteLog::TotalFields() const {
+  long long total = 0;
+  for (const auto& [id, entries] : writes) {
+    for (const auto& fields : entries) total += static_cast<long long>(fields.size());
+  }
+  return total;
 }
 
 long long DailyLimitOf(std::string_view edition) {

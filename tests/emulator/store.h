@@ -51,6 +51,23 @@ struct Prospect {
   long long Epoch(const std::string& field) const;  // a timestamp field, 0 when empty
 };
 
+// What was written to each prospect, so that a client's tests can prove from the emulator alone
+// that only changed fields were sent and that no prospect was written twice. One entry per
+// successful write to a prospect: a v3/v4 create, update, upsert, batch row, assign or
+// unassign, or a v5 create, PATCH or upsertLatestByEmail (an undelete through upsert included).
+// An entry is the sorted names of the fields that the write supplied for the prospect, whether
+// or not a value changed (a client resending unchanged values must show), in one vocabulary for
+// every API version: standard fields by their v3/v4 name (v5 camelCase mapped, the assignment
+// as "user_id"), custom fields by their id without "__c", list memberships as "list_<id>". A
+// write supplying no field is still an entry (an empty list). Failed writes, reads and deletes
+// are not entries.
+struct WriteLog {
+  std::map<long long, std::vector<std::vector<std::string>>> writes;  // by prospect id
+
+  long long TotalWrites() const;
+  long long TotalFields() const;  // field names summed over all entries
+};
+
 class BusinessUnit {
  public:
   BusinessUnit(std::string id, std::string environment, bool ampsea, std::string edition,
@@ -73,6 +90,7 @@ class BusinessUnit {
   std::vector<User> users;
   long long default_campaign_id = 1;
   long long next_list_membership_id = 5000001;
+  WriteLog write_log;  // cleared by POST /_emulator/stats/reset
 
   std::atomic<long long> requests_today{0};
   std::atomic<int> in_flight{0};
@@ -95,6 +113,8 @@ class BusinessUnit {
   // A new prospect with the next id, stamped created/updated at `now`.
   Prospect& Create(long long now);
   void Touch(Prospect& prospect, long long now) const;
+  // Adds one entry to write_log: `fields` sorted, a name given twice kept once.
+  void RecordWrite(long long prospect_id, std::vector<std::string> fields);
 
  private:
   struct Zone;  // ICU, kept out of this header

@@ -117,6 +117,8 @@ HttpResponse V34Assign(V34Call& call, const std::vector<std::string>& segments) 
     prospect.assigned_user.reset();
   }
   call.unit.Touch(prospect, call.now);
+  // The one v3/v4 write that bypasses ApplyWrites: it sets the assignment, as user_id would.
+  call.unit.RecordWrite(prospect.id, {"user_id"});
   return Render(call, {&prospect}, view);
 }
 

@@ -157,6 +157,16 @@ void ApplyWrites(BusinessUnit& unit, Prospect& prospect, const FieldWrites& writ
   }
   if (writes.user_id) prospect.assigned_user = writes.user_id;
   unit.Touch(prospect, now);
+
+  std::vector<std::string> names;
+  for (const auto& [field, value] : writes.scalars) names.push_back(field);
+  for (const auto& [field, values] : writes.multi) names.push_back(field);
+  if (writes.email) names.emplace_back("email");
+  for (const auto& [list_id, member] : writes.lists) {
+    names.push_back("list_" + std::to_string(list_id));
+  }
+  if (writes.user_id) names.emplace_back("user_id");
+  unit.RecordWrite(prospect.id, std::move(names));
 }
 
 bool IsValidEmail(std::string_view email) {

@@ -41,7 +41,10 @@ struct FieldWrites {
 // report. UNCONFIRMED for read-only standard fields; ignoring is the safer reading.
 V34Failure ParseWrites(const BusinessUnit& unit, const Params& params, FieldWrites& out);
 
-// Applies checked writes and stamps updated_at.
+// Applies checked writes, stamps updated_at and records the write in the unit's write log
+// (store.h) with the names the writes supply: the scalar and multi-value fields, "email",
+// "list_<id>" and "user_id". Every successful create, update, upsert and batch row of v3/v4
+// comes through here. The v4 `fid` param is not listed: it names the prospect's CRM record.
 void ApplyWrites(BusinessUnit& unit, Prospect& prospect, const FieldWrites& writes, long long now);
 
 // At most 255 characters, one '@', a non-empty local part without spaces or specials, and a

@@ -197,10 +197,21 @@ std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const Busines
   return std::nullopt;
 }
 
-void ApplyChanges(const ProspectChanges& changes, Prospect& prospect) {
-  for (const auto& [field, text] : changes.values) prospect.values[field] = text;
-  for (const auto& [field, values] : changes.multi) prospect.multi[field] = values;
-  if (changes.assigned_user) prospect.assigned_user = *changes.assigned_user;
+void ApplyChanges(const ProspectChanges& changes, BusinessUnit& unit, Prospect& prospect) {
+  std::vector<std::string> names;
+  for (const auto& [field, text] : changes.values) {
+    prospect.values[field] = text;
+    names.push_back(field);
+  }
+  for (const auto& [field, values] : changes.multi) {
+    prospect.multi[field] = values;
+    names.push_back(field);
+  }
+  if (changes.assigned_user) {
+    prospect.assigned_user = *changes.assigned_user;
+    names.emplace_back("user_id");  // userId has no v3/v4 field; user_id is its write parameter
+  }
+  unit.RecordWrite(prospect.id, std::move(names));
 }
 
 }  // namespace pdc::emulator::v5

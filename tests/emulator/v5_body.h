@@ -51,6 +51,10 @@ std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const Busines
 // Syntax only: one '@', non-empty local part, a dotted domain, no blanks, at most 255 bytes.
 bool PlausibleEmail(std::string_view email);
 
-void ApplyChanges(const ProspectChanges& changes, Prospect& prospect);
+// Applies staged changes to `prospect` (a prospect of `unit`) and records the write in the
+// unit's write log (store.h). Every successful v5 create, PATCH and upsertLatestByEmail comes
+// through here. The names recorded are the staged ones, already in the log's vocabulary: v3/v4
+// names of standard fields, custom field ids without "__c", and "user_id" for userId.
+void ApplyChanges(const ProspectChanges& changes, BusinessUnit& unit, Prospect& prospect);
 
 }  // namespace pdc::emulator::v5

@@ -97,7 +97,7 @@ HttpResponse Create(const HttpRequest& request, BusinessUnit& unit, long long no
   if (changes.Email() == nullptr) return V5Error(153, 400, "Missing required property: email");
   if (auto failure = EmailInUse(unit, changes.Email(), nullptr)) return failure->Response();
   Prospect& prospect = unit.Create(now);
-  ApplyChanges(changes, prospect);
+  ApplyChanges(changes, unit, prospect);
   return Created(request, unit, prospect, fields);
 }
 
@@ -110,7 +110,7 @@ HttpResponse Update(const HttpRequest& request, BusinessUnit& unit, long long id
   if (prospect->deleted) return V5Error(219, 400);
   if (auto failure = ParseProspectBody(request, unit, changes)) return failure->Response();
   if (auto failure = EmailInUse(unit, changes.Email(), prospect)) return failure->Response();
-  ApplyChanges(changes, *prospect);
+  ApplyChanges(changes, unit, *prospect);
   unit.Touch(*prospect, now);
   return Answer(200, unit, *prospect, fields);
 }
@@ -145,7 +145,7 @@ HttpResponse UpsertLatestByEmail(const HttpRequest& request, BusinessUnit& unit,
   if (match != nullptr) {
     if (auto in_use = EmailInUse(unit, body.changes.Email(), match)) return in_use->Response();
     match->deleted = false;
-    ApplyChanges(body.changes, *match);
+    ApplyChanges(body.changes, unit, *match);
     unit.Touch(*match, now);
     return Answer(200, unit, *match, fields);
   }
@@ -155,7 +155,7 @@ HttpResponse UpsertLatestByEmail(const HttpRequest& request, BusinessUnit& unit,
   }
   if (auto in_use = EmailInUse(unit, body.changes.Email(), nullptr)) return in_use->Response();
   Prospect& prospect = unit.Create(now);
-  ApplyChanges(body.changes, prospect);
+  ApplyChanges(body.changes, unit, prospect);
   return Created(request, unit, prospect, fields);
 }
 
