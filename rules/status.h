@@ -46,7 +46,9 @@ class Result {
   T& value() { return std::get<T>(state_); }
   const T& value() const { return std::get<T>(state_); }
   T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
   T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
 
  private:
   std::variant<T, Status> state_;
