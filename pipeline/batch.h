@@ -20,7 +20,8 @@ struct FieldChange {
 
 struct Batch {
   std::uint64_t seq = 0;
-  long long max_id = 0;  // Pardot sources: the highest prospect id in the batch (the checkpoint)
+  long long max_id = 0;   // Pardot sources: the highest prospect id in the batch (the checkpoint)
+  std::size_t range = 0;  // Pardot sources: the id range it was pulled from
   std::vector<Record> records;
   std::vector<RejectedRow> rejected;
   std::vector<FieldChange> changes;

@@ -19,15 +19,6 @@ int Fail(int code, const std::string& message) {
   return code;
 }
 
-long long AfterIdOf(const std::optional<std::string>& checkpoint) {
-  if (!checkpoint) return 0;
-  boost::json::error_code ec;
-  const auto doc = boost::json::parse(*checkpoint, ec);
-  if (ec || !doc.is_object()) return 0;
-  const auto* after = doc.as_object().if_contains("after_id");
-  return after && after->is_int64() ? after->as_int64() : 0;
-}
-
 std::string StateOf(int exit_code) {
   switch (exit_code) {
     case kExitOk:
@@ -83,14 +74,14 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   RunControl control;
 
   std::int64_t first_op_id = 1;
-  long long after_id = 0;
+  std::vector<PullRange> ranges = {{0, 0}};
   if (resumed) {
     auto ops = journal.Operations(info.run_id);
     if (!ops.ok()) return Fail(kExitFault, ops.status().message());
     if (!ops->empty()) first_op_id = ops->back().op_id + 1;
     auto checkpoint = journal.Checkpoint(info.run_id);
     if (!checkpoint.ok()) return Fail(kExitFault, checkpoint.status().message());
-    after_id = AfterIdOf(*checkpoint);
+    if (*checkpoint) ranges = RangesFromJson(**checkpoint);
   } else {
     RunRow row;
     row.run_id = info.run_id;
@@ -104,10 +95,20 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     if (Status st = journal.BeginRun(row); !st.ok()) return Fail(kExitFault, st.message());
   }
 
+  pardot::PullOptions pull;
+  pull.api_version = p.api_version;
+  pull.updated_after = p.updated_after;
+  pull.v5_fields = V5Fields(config);
+  if (!resumed && p.parallel_pulls > 1) {
+    auto split = SplitIdSpace(session, pull, p.parallel_pulls);
+    if (!split.ok()) return Fail(kExitFault, split.status().message());
+    ranges = std::move(*split);
+  }
+
   std::unique_ptr<PardotWrites> writes;
   if (info.mode == "apply") {
     writes = std::make_unique<PardotWrites>(journal, info.run_id, p.api_version, writer, control,
-                                            first_op_id);
+                                            first_op_id, ranges);
   }
   if (resumed && writes) {
     writes->VerifyUnknown();
@@ -116,13 +117,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     writes->SendPlanned(std::move(*planned));
   }
 
-  pardot::PullOptions pull;
-  pull.api_version = p.api_version;
-  pull.after_id = after_id;
-  pull.updated_after = p.updated_after;
-  pull.v5_fields = V5Fields(config);
-  pardot::ProspectPuller puller(session, pull);
-  PardotSource source(puller, control);
+  PardotSource source(session, pull, ranges, control);
   Progress progress("cleaning", !common.quiet && !common.json && Progress::StderrIsTerminal());
   const CleanStage clean(config.rules);
   const DiffStage diff;

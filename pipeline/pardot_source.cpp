@@ -1,8 +1,20 @@
 #include "pipeline/pardot_source.h"
 
+#include <boost/json.hpp>
+#include <optional>
+
 #include "pipeline/commands.h"
 
 namespace pdc {
+namespace {
+
+std::string Why(const std::string& what, const pardot::Classified& outcome) {
+  std::string why = what + ": ";
+  if (outcome.code != 0) why += "Pardot error " + std::to_string(outcome.code) + ": ";
+  return why + outcome.message;
+}
+
+}  // namespace
 
 int ExitCodeOf(const pardot::Classified& outcome, bool auth_failed) {
   if (auth_failed || outcome.outcome == pardot::Outcome::kRefresh) return kExitAuth;
@@ -10,24 +22,163 @@ int ExitCodeOf(const pardot::Classified& outcome, bool auth_failed) {
   return kExitFault;
 }
 
-BatchPtr PardotSource::Next() {
-  while (!control_.stopped() && !puller_.done()) {
-    auto page = puller_.Next();
-    if (page.outcome.outcome != pardot::Outcome::kOk) {
-      std::string why = "pulling prospects: ";
-      if (page.outcome.code != 0) why += "Pardot error " + std::to_string(page.outcome.code) + ": ";
-      control_.Stop(ExitCodeOf(page.outcome, page.auth_failed), why + page.outcome.message);
-      return nullptr;
+Result<std::vector<PullRange>> SplitIdSpace(pardot::Session& session,
+                                            const pardot::PullOptions& options, int count) {
+  auto edge = [&](bool highest) -> Result<long long> {
+    pardot::Request request;
+    if (options.api_version == 5) {
+      request.url = std::string("/api/v5/objects/prospects?fields=id&limit=1&orderBy=id%20") +
+                    (highest ? "DESC" : "ASC");
+    } else {
+      request.url = "/api/prospect/version/" + std::to_string(options.api_version) +
+                    "/do/query?format=json&output=bulk&limit=1&sort_by=id&sort_order=" +
+                    (highest ? "descending" : "ascending");
     }
-    if (page.prospects.records.empty()) continue;  // an empty page (the end of a sequence)
-    auto batch = std::make_shared<Batch>();
-    batch->seq = seq_++;
-    batch->max_id = page.prospects.max_id;
-    pulled_ += page.prospects.records.size();
-    batch->records = std::move(page.prospects.records);
-    return batch;
+    const auto sent = session.Send(request);
+    if (sent.classified.outcome != pardot::Outcome::kOk) {
+      return Status::Io(Why("finding the id range", sent.classified));
+    }
+    auto page = options.api_version == 5 ? pardot::DecodeV5Page(sent.response)
+                                         : pardot::DecodeV34Query(sent.response.body);
+    if (!page.ok()) return page.status();
+    return page->max_id;  // 0 when the unit has no prospects
+  };
+  auto lowest = edge(false);
+  if (!lowest.ok()) return lowest.status();
+  auto highest = edge(true);
+  if (!highest.ok()) return highest.status();
+  std::vector<PullRange> ranges;
+  const long long low = std::max(*lowest - 1, options.after_id);
+  if (count <= 1 || *highest <= low + count) return std::vector<PullRange>{{low, 0}};
+  const long long width = (*highest - low + count - 1) / count;
+  for (int i = 0; i < count; ++i) {
+    const long long after = low + i * width;
+    ranges.push_back({after, i + 1 == count ? 0 : after + width + 1});
   }
-  return nullptr;
+  return ranges;
+}
+
+std::string RangesJson(const std::vector<PullRange>& ranges) {
+  std::string out = "{\"ranges\":[";
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    out += (i ? ",{\"after_id\":" : "{\"after_id\":") + std::to_string(ranges[i].after_id) +
+           ",\"before_id\":" + std::to_string(ranges[i].before_id) + "}";
+  }
+  return out + "]}";
+}
+
+std::vector<PullRange> RangesFromJson(const std::string& text) {
+  boost::json::error_code ec;
+  const auto doc = boost::json::parse(text, ec);
+  if (ec || !doc.is_object()) return {{0, 0}};
+  const auto& o = doc.as_object();
+  auto number = [](const boost::json::value* v) { return v && v->is_int64() ? v->as_int64() : 0; };
+  if (const auto* list = o.if_contains("ranges"); list && list->is_array()) {
+    std::vector<PullRange> ranges;
+    for (const auto& r : list->as_array()) {
+      if (!r.is_object()) continue;
+      ranges.push_back({number(r.as_object().if_contains("after_id")),
+                        number(r.as_object().if_contains("before_id"))});
+    }
+    if (!ranges.empty()) return ranges;
+  }
+  return {{number(o.if_contains("after_id")), 0}};
+}
+
+PardotSource::PardotSource(pardot::Session& session, pardot::PullOptions options,
+                           std::vector<PullRange> ranges, RunControl& control)
+    : session_(session),
+      options_(std::move(options)),
+      ranges_(std::move(ranges)),
+      control_(control) {
+  if (ranges_.size() <= 1) return;
+  running_ = ranges_.size();
+  for (std::size_t i = 0; i < ranges_.size(); ++i) {
+    threads_.emplace_back([this, i] {
+      Pull(i, [this](Page page) {
+        std::unique_lock lock(mutex_);
+        has_room_.wait(lock, [&] { return closing_ || pages_.size() < 2 * ranges_.size(); });
+        if (closing_) return false;
+        pages_.push_back(std::move(page));
+        has_page_.notify_one();
+        return true;
+      });
+      std::lock_guard lock(mutex_);
+      --running_;
+      has_page_.notify_all();
+    });
+  }
+}
+
+PardotSource::~PardotSource() {
+  {
+    std::lock_guard lock(mutex_);
+    closing_ = true;
+  }
+  has_room_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+void PardotSource::Pull(std::size_t index, const std::function<bool(Page)>& deliver) {
+  pardot::PullOptions options = options_;
+  options.after_id = ranges_[index].after_id;
+  options.before_id = ranges_[index].before_id;
+  pardot::ProspectPuller puller(session_, options);
+  while (!control_.stopped() && !puller.done()) {
+    auto page = puller.Next();
+    if (page.outcome.outcome != pardot::Outcome::kOk) {
+      control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
+                    Why("pulling prospects", page.outcome));
+      return;
+    }
+    if (page.prospects.records.empty()) continue;  // the empty end of a sequence
+    if (!deliver({index, std::move(page.prospects)})) return;
+  }
+}
+
+BatchPtr PardotSource::BatchOf(Page page) {
+  auto batch = std::make_shared<Batch>();
+  batch->seq = seq_++;
+  batch->range = page.range;
+  batch->max_id = page.prospects.max_id;
+  batch->records = std::move(page.prospects.records);
+  return batch;
+}
+
+BatchPtr PardotSource::Next() {
+  if (ranges_.size() <= 1) {
+    // One range: pulled right here, page by page, as the graph asks for them.
+    std::optional<Page> got;
+    while (!got && next_range_ < ranges_.size() && !control_.stopped()) {
+      if (!current_) {
+        pardot::PullOptions options = options_;
+        options.after_id = ranges_[next_range_].after_id;
+        options.before_id = ranges_[next_range_].before_id;
+        current_ = std::make_unique<pardot::ProspectPuller>(session_, options);
+      }
+      if (current_->done()) {
+        current_.reset();
+        ++next_range_;
+        continue;
+      }
+      auto page = current_->Next();
+      if (page.outcome.outcome != pardot::Outcome::kOk) {
+        control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
+                      Why("pulling prospects", page.outcome));
+        return nullptr;
+      }
+      if (!page.prospects.records.empty()) got = Page{next_range_, std::move(page.prospects)};
+    }
+    return got ? BatchOf(std::move(*got)) : nullptr;
+  }
+  std::unique_lock lock(mutex_);
+  has_page_.wait(lock, [&] { return !pages_.empty() || running_ == 0 || control_.stopped(); });
+  if (pages_.empty() || control_.stopped()) return nullptr;
+  Page page = std::move(pages_.front());
+  pages_.pop_front();
+  has_room_.notify_one();
+  lock.unlock();
+  return BatchOf(std::move(page));
 }
 
 }  // namespace pdc

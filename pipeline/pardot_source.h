@@ -1,7 +1,18 @@
-// PardotSource: the graph's source for Pardot runs: pages of prospects from a ProspectPuller,
-// one batch per page, until the pull is done or the run is told to stop. A page that fails
-// stops the run with the matching exit code (3 daily limit, 4 authentication, 5 fault).
+// PardotSource: the graph's source for Pardot runs: pages of prospects, one batch per page, until
+// every id range is pulled or the run is told to stop. With one range the source node pulls
+// itself; with several (parallel_pulls), each range pulls on a thread of its own into a bounded
+// queue, and all of them share the governor's five slots. Pages of one range come out in id
+// order, so each range's checkpoint is monotonic. A page that fails stops the run with the
+// matching exit code (3 daily limit, 4 authentication, 5 fault).
 #pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
 
 #include "pipeline/batch.h"
 #include "pipeline/pardot/puller.h"
@@ -9,18 +20,54 @@
 
 namespace pdc {
 
+// One id range of a pull: ids above after_id and, when before_id is set, below it.
+struct PullRange {
+  long long after_id = 0;
+  long long before_id = 0;  // 0: no upper bound (new prospects land in the last range)
+};
+
+// Splits the ids the business unit holds now into `count` ranges of equal width (one request
+// for the lowest id, one for the highest). An empty unit gives one open range.
+Result<std::vector<PullRange>> SplitIdSpace(pardot::Session& session,
+                                            const pardot::PullOptions& options, int count);
+
+// The checkpoint of a pull as JSON, and back ({"ranges":[{"after_id":N,"before_id":M},...]};
+// the older {"after_id":N} reads as one open range).
+std::string RangesJson(const std::vector<PullRange>& ranges);
+std::vector<PullRange> RangesFromJson(const std::string& json);
+
 class PardotSource final : public BatchSource {
  public:
-  PardotSource(pardot::ProspectPuller& puller, RunControl& control)
-      : puller_(puller), control_(control) {}
+  PardotSource(pardot::Session& session, pardot::PullOptions options, std::vector<PullRange> ranges,
+               RunControl& control);
+  ~PardotSource() override;
+
   BatchPtr Next() override;
-  std::uint64_t pulled() const { return pulled_; }
 
  private:
-  pardot::ProspectPuller& puller_;
+  struct Page {
+    std::size_t range;
+    pardot::ProspectPage prospects;
+  };
+  // Pulls range `index` to its end (or until the run stops), handing pages to `deliver`.
+  void Pull(std::size_t index, const std::function<bool(Page)>& deliver);
+  BatchPtr BatchOf(Page page);
+
+  pardot::Session& session_;
+  const pardot::PullOptions options_;
+  const std::vector<PullRange> ranges_;
   RunControl& control_;
   std::uint64_t seq_ = 0;
-  std::uint64_t pulled_ = 0;
+  std::size_t next_range_ = 0;  // single-threaded mode: the range being pulled
+  std::unique_ptr<pardot::ProspectPuller> current_;
+
+  // Several ranges: their threads and the queue between them and Next.
+  std::mutex mutex_;
+  std::condition_variable has_page_, has_room_;
+  std::deque<Page> pages_;
+  std::size_t running_ = 0;
+  bool closing_ = false;
+  std::vector<std::thread> threads_;
 };
 
 // The exit code for a request that did not succeed.

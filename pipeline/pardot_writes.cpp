@@ -22,13 +22,14 @@ std::vector<std::int64_t> IdsOf(const std::vector<Operation>& ops) {
 
 PardotWrites::PardotWrites(Journal& journal, std::string run_id, int api_version,
                            pardot::ProspectWriter& writer, RunControl& control,
-                           std::int64_t first_op_id)
+                           std::int64_t first_op_id, std::vector<PullRange> ranges)
     : journal_(journal),
       run_id_(std::move(run_id)),
       api_version_(api_version),
       writer_(writer),
       control_(control),
-      next_op_id_(first_op_id) {}
+      next_op_id_(first_op_id),
+      ranges_(std::move(ranges)) {}
 
 std::vector<WriteBatch> PardotWrites::Split(std::vector<Operation> operations) const {
   const std::size_t size = api_version_ == 5 ? kV5WritesPerBatch : pardot::kMaxBatch;
@@ -68,10 +69,13 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
     }
     totals_.planned += static_cast<long long>(ops.size());
   }
-  // Everything up to this batch is journaled: a resume pulls only what comes after it.
-  if (Status st =
-          journal_.SaveCheckpoint(run_id_, "{\"after_id\":" + std::to_string(batch.max_id) + "}",
-                                  static_cast<std::int64_t>(batch.records.size()));
+  // Everything of this range up to this batch is journaled: a resume pulls only what comes
+  // after it.
+  if (batch.range < ranges_.size()) {
+    ranges_[batch.range].after_id = std::max(ranges_[batch.range].after_id, batch.max_id);
+  }
+  if (Status st = journal_.SaveCheckpoint(run_id_, RangesJson(ranges_),
+                                          static_cast<std::int64_t>(batch.records.size()));
       !st.ok()) {
     control_.Stop(kExitFault, st.message());
     return {};

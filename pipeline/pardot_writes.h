@@ -8,6 +8,7 @@
 
 #include "pipeline/journal.h"
 #include "pipeline/pardot/writer.h"
+#include "pipeline/pardot_source.h"
 #include "pipeline/report.h"
 #include "pipeline/run_control.h"
 #include "pipeline/write_stage.h"
@@ -16,8 +17,10 @@ namespace pdc {
 
 class PardotWrites final : public WriteStage {
  public:
+  // `ranges` are the id ranges being pulled: the checkpoint keeps where each one is.
   PardotWrites(Journal& journal, std::string run_id, int api_version,
-               pardot::ProspectWriter& writer, RunControl& control, std::int64_t first_op_id = 1);
+               pardot::ProspectWriter& writer, RunControl& control, std::int64_t first_op_id = 1,
+               std::vector<PullRange> ranges = {{0, 0}});
 
   std::vector<WriteBatch> Plan(const Batch& batch) override;
   std::vector<WriteBatch> Flush() override;
@@ -43,7 +46,8 @@ class PardotWrites final : public WriteStage {
   pardot::ProspectWriter& writer_;
   RunControl& control_;
   std::int64_t next_op_id_;
-  std::vector<Operation> carry_;  // planned, waiting to fill a write batch
+  std::vector<Operation> carry_;   // planned, waiting to fill a write batch
+  std::vector<PullRange> ranges_;  // the checkpoint: how far each range is journaled
   RunSummary::Writes totals_;
   std::vector<std::pair<std::string, std::string>> refusals_;  // prospect id, Pardot's reason
 };

@@ -16,7 +16,7 @@ constexpr std::string_view kSourceKeys[] = {"pardot", "file"};
 constexpr std::string_view kFileKeys[] = {"path", "format", "delimiter"};
 constexpr std::string_view kPardotKeys[] = {"api_version",      "environment", "base_url",
                                             "business_unit_id", "auth",        "edition",
-                                            "reserve",          "filter"};
+                                            "reserve",          "filter",      "parallel_pulls"};
 constexpr std::string_view kAuthKeys[] = {"access_token", "refresh"};
 constexpr std::string_view kRefreshKeys[] = {"token_url", "client_id", "client_secret",
                                              "refresh_token"};
@@ -121,6 +121,13 @@ void ConfigLoader::Pardot(const YAML::Node& node) {
     if (auto n = y_.Int(v, "source.pardot.reserve")) {
       if (*n < 0) y_.Error(v, "source.pardot.reserve: must not be negative");
       p.reserve = *n;
+    }
+  }
+  if (const auto v = node["parallel_pulls"]) {
+    if (auto n = y_.Int(v, "source.pardot.parallel_pulls")) {
+      if (*n < 1 || *n > 5)
+        y_.Error(v, "source.pardot.parallel_pulls: 1 to 5 (they share the five slots)");
+      p.parallel_pulls = static_cast<int>(*n);
     }
   }
   if (const auto f = node["filter"]; f && y_.CheckMap(f, "source.pardot.filter", kFilterKeys)) {

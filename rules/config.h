@@ -43,6 +43,7 @@ struct PardotSourceConfig {
   std::string edition = "growth";
   long long reserve = 500;
   std::string updated_after;
+  int parallel_pulls = 1;  // id ranges pulled at once (they share the five request slots)
   SourceLocation where;
 };
 

@@ -71,6 +71,7 @@ std::string ProspectPuller::FirstPageUrl() const {
     std::string url = "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
                       "&limit=" + limit +
                       "&orderBy=id&idGreaterThan=" + std::to_string(high_water_);
+    if (options_.before_id > 0) url += "&idLessThan=" + std::to_string(options_.before_id);
     if (!options_.updated_after.empty()) {
       url += "&updatedAtAfter=" + UrlEncode(options_.updated_after);
     }
@@ -80,6 +81,7 @@ std::string ProspectPuller::FirstPageUrl() const {
       "/api/prospect/version/" + std::to_string(options_.api_version) +
       "/do/query?format=json&output=bulk&limit=" + limit +
       "&sort_by=id&sort_order=ascending&id_greater_than=" + std::to_string(high_water_);
+  if (options_.before_id > 0) url += "&id_less_than=" + std::to_string(options_.before_id);
   if (!options_.updated_after.empty()) url += "&updated_after=" + UrlEncode(options_.updated_after);
   return url;
 }

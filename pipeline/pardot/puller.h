@@ -20,6 +20,7 @@ namespace pdc::pardot {
 struct PullOptions {
   int api_version = 4;
   long long after_id = 0;              // resume point: only ids above it
+  long long before_id = 0;  // when set, only ids below it (one range of a parallel pull)
   std::string updated_after;           // incremental pulls: "2026-01-01" or an ISO 8601 time
   std::vector<std::string> v5_fields;  // v5 `fields` (pipeline names); defaults when empty
   int page_size = 0;                   // 0: the maximum (200 for v3/v4, 1000 for v5)
