@@ -215,6 +215,9 @@ Router::Ticket Router::Begin(const HttpRequest& request) {
 
 void Router::End(Ticket& ticket) {
   if (ticket.unit != nullptr) {
+    ticket.unit->slot_busy_us += std::chrono::duration_cast<std::chrono::microseconds>(
+                                     std::chrono::steady_clock::now() - ticket.slot_taken)
+                                     .count();
     --ticket.unit->in_flight;
     ticket.unit = nullptr;
   }
@@ -250,6 +253,7 @@ HttpResponse Router::Api(const HttpRequest& request, const Route& route, const F
     return fail(66);
   }
   ticket.unit = unit;
+  ticket.slot_taken = std::chrono::steady_clock::now();
   if (today > unit->daily_limit) return fail(122);
   if (route.version == 3 && unit->ampsea) return fail(88);
   if (route.version == 4 && !unit->ampsea) return fail(89);

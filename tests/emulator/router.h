@@ -62,6 +62,7 @@ class Router {
     HttpResponse response;
     std::chrono::milliseconds delay{0};
     BusinessUnit* unit = nullptr;  // the unit whose in-flight slot this request holds
+    std::chrono::steady_clock::time_point slot_taken;  // when it took the slot
   };
 
   Router(Store& store, RouterOptions options);

@@ -70,7 +70,10 @@ void Stats::Reset(Store& store) {
   statuses_.clear();
   errors_.clear();
   faults_.clear();
-  for (const auto& unit : store.units()) unit->max_in_flight = unit->in_flight.load();
+  for (const auto& unit : store.units()) {
+    unit->max_in_flight = unit->in_flight.load();
+    unit->slot_busy_us = 0;
+  }
 }
 
 std::string Stats::Json(Store& store) const {
@@ -83,6 +86,7 @@ std::string Stats::Json(Store& store) const {
     u["daily_limit"] = unit->daily_limit;
     u["in_flight"] = unit->in_flight.load();
     u["max_in_flight"] = unit->max_in_flight.load();
+    u["slot_busy_ms"] = unit->slot_busy_us.load() / 1000;
     max_in_flight = std::max(max_in_flight, unit->max_in_flight.load());
     {
       std::lock_guard unit_lock(unit->mutex);

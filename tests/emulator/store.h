@@ -95,6 +95,8 @@ class BusinessUnit {
   std::atomic<long long> requests_today{0};
   std::atomic<int> in_flight{0};
   std::atomic<int> max_in_flight{0};
+  // Time requests held a slot, summed over requests: busy / (5 x wall) is the slots' use.
+  std::atomic<long long> slot_busy_us{0};
 
   // Time in this unit's zone: "YYYY-MM-DD HH:MM:SS" (v3/v4) and ISO 8601 with offset (v5).
   std::string LocalTime(long long epoch) const;

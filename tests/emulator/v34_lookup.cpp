@@ -16,9 +16,10 @@ bool EmailTaken(V34Call& call, const std::string& email, const Prospect* except)
 // The v4 `fid` param: absent, or a well-formed Lead/Contact id.
 V34Failure FidParam(const V34Call& call, const Params& params, std::optional<std::string>& fid) {
   if (call.version != 4) return {};
-  fid = Param(params, "fid");
-  if (fid && fid->empty()) fid.reset();
-  if (fid && ClassifyFid(*fid) == FidKind::kInvalid) return {77, {}};
+  std::optional<std::string> given = Param(params, "fid");
+  if (!given || given->empty()) return {};
+  if (ClassifyFid(*given) == FidKind::kInvalid) return {77, {}};
+  fid = std::move(given);
   return {};
 }
 
@@ -92,7 +93,7 @@ Lookup FindProspects(V34Call& call, V34Op op, const IdRef& ref, bool allow_delet
     if (!IsValidEmail(ref.value)) return {{}, {4, {}}};
     auto matches = call.unit.FindByEmail(ref.value, CaseSensitiveEmails(call.unit));
     if (matches.empty()) return {{}, {4, {}}};
-    if (call.version == 3) matches.resize(1);
+    if (call.version == 3) matches.erase(matches.begin() + 1, matches.end());
     return {std::move(matches), {}};
   }
   if (ref.field == "id") {
