@@ -164,18 +164,38 @@ TEST_F(PardotRunTest, ParallelPullsShareTheFiveSlotsAndResumeRangeByRange) {
   }
 }
 
-TEST_F(PardotRunTest, V3AndV5ApplyConverge) {
+TEST_F(PardotRunTest, V3AndV5DryRunsWriteNothingAndApplySendsOnlyTheChanges) {
   for (int version : {3, 5}) {
     SCOPED_TRACE(version);
     std::vector<std::string> args = {"--token", "tok", "--prospects", kSamples};
     if (version == 5) args.push_back("--ampsea");
     EmulatorProcess emulator(args);
     WriteFile(dir_ / "c.yaml", Config(emulator, version, "{ access_token: tok }"));
-    json::value applied =
-        RunJson("run c.yaml --apply --journal j" + std::to_string(version) + ".db");
+    const auto before = State(emulator);
+    const std::string journal = " --journal j" + std::to_string(version) + ".db";
+    RunJson("run c.yaml --report dry" + std::to_string(version) + ".json" + journal);
+    ASSERT_EQ(last_code_, 0) << last_err_;
+    EXPECT_EQ(State(emulator), before);
+    EXPECT_EQ(Get(emulator, "/_emulator/writes").at("total_writes").as_int64(), 0);
+    json::value applied = RunJson("run c.yaml --apply" + journal);
     ASSERT_EQ(last_code_, 0) << last_err_;
     EXPECT_GT(applied.at("writes_confirmed").as_int64(), 100);
-    json::value again = RunJson("run c.yaml --journal j" + std::to_string(version) + ".db");
+    // Each written prospect got exactly the fields the dry run reported, once.
+    std::map<std::string, std::set<std::string>> reported;
+    const json::value dry =
+        json::parse(ReadFile(dir_ / ("dry" + std::to_string(version) + ".json")));
+    for (const auto& c : dry.at("changes").as_array()) {
+      reported[std::string(c.at("id").as_string())].insert(std::string(c.at("field").as_string()));
+    }
+    const json::value log = Get(emulator, "/_emulator/writes");
+    EXPECT_EQ(log.at("total_writes").as_int64(), applied.at("writes_confirmed").as_int64());
+    for (const auto& [id, writes] : log.at("prospects").as_object()) {
+      ASSERT_EQ(writes.as_array().size(), 1u) << id;
+      std::set<std::string> sent;
+      for (const auto& f : writes.at(0).as_array()) sent.insert(std::string(f.as_string()));
+      EXPECT_EQ(sent, reported[std::string(id)]) << id;
+    }
+    json::value again = RunJson("run c.yaml" + journal);
     ASSERT_EQ(last_code_, 0) << last_err_;
     EXPECT_EQ(again.at("records_changed").as_int64(), applied.at("writes_failed").as_int64());
     const json::value stats = Get(emulator, "/_emulator/stats");
