@@ -367,3 +367,32 @@ TEST(PlanCommandTest, EstimatesRequestsAgainstTheBudget) {
 
 }  // namespace
 }  // namespace pdc::e2e
+
+namespace pdc::e2e {
+namespace {
+
+TEST(V5PullTest, RestartsAfterTheSequenceCapAndMissesNothing) {
+  TempDir dir;
+  // A cap of 300 records per token sequence: 1,000 prospects need three restarts.
+  EmulatorProcess emulator(
+      {"--token", "tok", "--ampsea", "--prospects", kSamples, "--v5-sequence-cap", "300"});
+  std::string config = Config(emulator, 5, "{ access_token: tok }");
+  WriteFile(dir / "c.yaml", config);
+  const Output dry = Shell(CleanBinary() + " run c.yaml --json -q", dir);
+  ASSERT_EQ(dry.code, 0) << dry.err;
+  // Every prospect exactly once (the pull is a keyset on id, restarted above the highest id).
+  EXPECT_EQ(json::parse(dry.out).at("records_in").as_int64(), 1000);
+  const json::value stats = Get(emulator, "/_emulator/stats");
+  EXPECT_GE(Count(stats, "v5 GET prospects"), 4);
+  // An incremental pull: only prospects updated after a time.
+  config.replace(config.find("    edition:"), 0, "    filter: { updated_after: \"2026-01-01\" }\n");
+  WriteFile(dir / "recent.yaml", config);
+  const Output recent = Shell(CleanBinary() + " run recent.yaml --json -q", dir);
+  ASSERT_EQ(recent.code, 0) << recent.err;
+  const long long n = json::parse(recent.out).at("records_in").as_int64();
+  EXPECT_GT(n, 0);
+  EXPECT_LT(n, 1000);
+}
+
+}  // namespace
+}  // namespace pdc::e2e

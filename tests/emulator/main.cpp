@@ -182,6 +182,14 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(0, 600000))
       ->capture_default_str();
   app.add_option("--seed", faults.seed, "Seed of the fault draws")->capture_default_str();
+  app.add_option("--v5-sequence-cap", router.handlers.v5_sequence_cap,
+                 "Records per v5 nextPageToken sequence (Pardot: 100000; smaller to rehearse it)")
+      ->check(CLI::Range(1LL, 100000000LL))
+      ->capture_default_str();
+  app.add_option("--v5-token-hours", router.handlers.v5_token_hours,
+                 "Lifetime of a v5 nextPageToken, hours")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
 
   CLI11_PARSE(app, argc, argv);
   auth.token_lifetime = std::chrono::seconds(token_lifetime);
