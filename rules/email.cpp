@@ -1,14 +1,12 @@
 // email: cleans an email address (wrapping, case, internationalised domain) and checks its
 // syntax. An address that fails the check is kept and flagged, never cleared: people fix it.
-#include <unicode/bytestream.h>
-#include <unicode/idna.h>
-
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
+#include "rules/domain.h"
 #include "rules/rule.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
@@ -25,50 +23,6 @@ constexpr OptionSpec kOptions[] = {
 };
 
 constexpr std::size_t kMaxLocal = 64, kMaxDomain = 253, kMaxAddress = 254, kMaxLabel = 63;
-
-// UTS #46 to-ASCII as browsers do it now: nontransitional (ß stays ß), with the bidi and
-// joiner checks, and STD3 rules so that a converted domain holds only letters, digits, hyphens
-// and dots. The instance is immutable and safe to share between threads.
-const icu::IDNA& Uts46() {
-  static const std::unique_ptr<icu::IDNA> idna = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::IDNA> made(
-        icu::IDNA::createUTS46Instance(UIDNA_USE_STD3_RULES | UIDNA_NONTRANSITIONAL_TO_ASCII |
-                                           UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ,
-                                       status));
-    if (U_FAILURE(status)) {
-      throw std::runtime_error(std::string("ICU IDNA unavailable: ") + u_errorName(status));
-    }
-    return made;
-  }();
-  return *idna;
-}
-
-// Why UTS #46 rejected a domain, from its error bits (the first that applies).
-std::string IdnaReason(uint32_t errors) {
-  struct Bit {
-    uint32_t bit;
-    const char* what;
-  };
-  static constexpr Bit kBits[] = {
-      {UIDNA_ERROR_EMPTY_LABEL, "domain has an empty label"},
-      {UIDNA_ERROR_LABEL_TOO_LONG, "domain label longer than 63 octets"},
-      {UIDNA_ERROR_DOMAIN_NAME_TOO_LONG, "domain longer than 253 octets"},
-      {UIDNA_ERROR_LEADING_HYPHEN, "domain label starts with '-'"},
-      {UIDNA_ERROR_TRAILING_HYPHEN, "domain label ends with '-'"},
-      {UIDNA_ERROR_HYPHEN_3_4, "domain label has '--' in the third and fourth positions"},
-      {UIDNA_ERROR_LEADING_COMBINING_MARK, "domain label starts with a combining mark"},
-      {UIDNA_ERROR_DISALLOWED, "domain contains a character not allowed in host names"},
-      {UIDNA_ERROR_PUNYCODE, "domain has an xn-- label that is not valid punycode"},
-      {UIDNA_ERROR_INVALID_ACE_LABEL, "domain has an xn-- label that is not valid punycode"},
-      {UIDNA_ERROR_BIDI, "domain mixes right-to-left and left-to-right text invalidly"},
-      {UIDNA_ERROR_CONTEXTJ, "domain has a zero-width joiner where none is allowed"},
-  };
-  for (const Bit& b : kBits) {
-    if (errors & b.bit) return b.what;
-  }
-  return "domain is not a valid internationalised domain name";
-}
 
 bool IsTrimmable(char32_t c) { return IsWhiteSpace(c) || IsInvisible(c); }
 
@@ -102,15 +56,6 @@ bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
 bool HasAsciiUpper(std::string_view s) {
   for (const char ch : s) {
     if (ch >= 'A' && ch <= 'Z') return true;
-  }
-  return false;
-}
-
-bool HasAceLabel(std::string_view domain) {
-  for (std::size_t i = 0; i + 4 <= domain.size(); ++i) {
-    if ((i == 0 || domain[i - 1] == '.') && StartsWithNoCase(domain.substr(i), "xn--")) {
-      return true;
-    }
   }
   return false;
 }
@@ -192,7 +137,6 @@ class EmailRule final : public Rule {
  public:
   explicit EmailRule(const Options& o)
       : field_(o.Field("field")),
-        idna_(&Uts46()),
         lowercase_local_(o.Bool("lowercase_local")),
         allow_utf8_local_(o.Bool("allow_utf8_local")) {}
 
@@ -260,21 +204,13 @@ class EmailRule final : public Rule {
     }
     std::string domain_buf;
     std::string_view domain_out = domain;
-    if (utf8::IsAscii(domain) && !HasAceLabel(domain)) {
+    if (!NeedsIdna(domain)) {
       if (HasAsciiUpper(domain)) {
         AppendLower(domain, domain_buf);
         domain_out = domain_buf;
       }
     } else {
-      icu::StringByteSink<std::string> sink(&domain_buf);
-      icu::IDNAInfo info;
-      UErrorCode status = U_ZERO_ERROR;
-      idna_->nameToASCII_UTF8(domain, sink, info, status);
-      if (U_FAILURE(status) || info.hasErrors()) {
-        why = IdnaReason(info.getErrors());
-        domain_buf.clear();
-        AppendLower(domain, domain_buf);  // kept readable for whoever fixes it
-      }
+      why = DomainToAscii(domain, domain_buf);
       domain_out = domain_buf;
     }
     if (why.empty()) why = CheckLocal(local_out, allow_utf8_local_);
@@ -292,7 +228,6 @@ class EmailRule final : public Rule {
   }
 
   FieldId field_;
-  const icu::IDNA* idna_;
   bool lowercase_local_;
   bool allow_utf8_local_;
 };
