@@ -12,7 +12,8 @@
   X(Default)                 \
   X(Copy)                    \
   X(RegexReplace)            \
-  X(Map)
+  X(Map)                     \
+  X(Website)
 
 namespace pdc {
 
