@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "tests/emulator/shape.h"
+#include "tests/emulator/http.h"
 #include "tests/emulator/test_client.h"
 
 namespace pdc::emulator {
@@ -41,23 +42,6 @@ json::value Parse(const std::string& text) {
   boost::system::error_code ec;
   json::value v = json::parse(text, ec);
   return ec ? json::value() : v;
-}
-
-// The percent-encoding of a form value (everything but RFC 3986's unreserved characters).
-std::string FormEncode(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    if (std::isalnum(u) || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += c;
-    } else {
-      out += '%';
-      out += kHex[u >> 4];
-      out += kHex[u & 15];
-    }
-  }
-  return out;
 }
 
 // The Pardot error code of an answer (v3/v4 JSON or XML, v5), 0 when none.
@@ -393,7 +377,7 @@ std::string BatchUpdateForm(int rows) {
     prospects.push_back(json::object{{"id", 1000 + i}, {"first_name", "Batch"}});
   }
   return "format=json&prospects=" +
-         FormEncode(json::serialize(json::object{{"prospects", std::move(prospects)}}));
+         UrlEncode(json::serialize(json::object{{"prospects", std::move(prospects)}}));
 }
 
 TEST(AcceptanceV34, BatchOf51Is70AndOf50IsDone) {
@@ -427,13 +411,13 @@ TEST(AcceptanceV34, BatchPayloadShapesAndPerRowErrors) {
   const std::string v3_rows =
       R"({"prospects":{"dup@example.com":{"first_name":"D"},"n1@example.com":{"first_name":"N"}}})";
   const json::value v3_result =
-      v3.PostJson(std::string(kV3) + "batchCreate", "prospects=" + FormEncode(v3_rows));
+      v3.PostJson(std::string(kV3) + "batchCreate", "prospects=" + UrlEncode(v3_rows));
   EXPECT_EQ(v3_result.at("errors"),
             (json::object{{"dup@example.com",
                            "A prospect with the specified email address already exists"}}));
   EXPECT_EQ(Code(v3.Post(std::string(kV3) + "read/email/n1%40example.com", "")), 0);
   const std::string v3_array = R"({"prospects":[{"email":"n2@example.com"}]})";
-  EXPECT_EQ(Code(v3.Post(std::string(kV3) + "batchCreate", "prospects=" + FormEncode(v3_array))),
+  EXPECT_EQ(Code(v3.Post(std::string(kV3) + "batchCreate", "prospects=" + UrlEncode(v3_array))),
             91);
 
   // v4: an array; errors keyed by the row's index.
@@ -442,7 +426,7 @@ TEST(AcceptanceV34, BatchPayloadShapesAndPerRowErrors) {
   const std::string v4_rows =
       R"({"prospects":[{"id":72,"city":"Oslo"},{"id":999,"city":"Nowhere"},{"email":"new@example.com"}]})";
   const json::value v4_result =
-      v4.PostJson(std::string(kV4) + "batchUpsert", "prospects=" + FormEncode(v4_rows));
+      v4.PostJson(std::string(kV4) + "batchUpsert", "prospects=" + UrlEncode(v4_rows));
   EXPECT_EQ(v4_result.at("errors"), (json::object{{"1",
                                                    "Non-existent prospect ID; No email "
                                                    "address provided"}}));
@@ -453,7 +437,7 @@ TEST(AcceptanceV34, BatchPayloadShapesAndPerRowErrors) {
   const std::string xml_rows =
       "<prospects><prospect><id>72</id><city>Rome</city></prospect></prospects>";
   const auto xml = ParseXmlTree(
-      v4.Post(std::string(kV4) + "batchUpdate", "prospects=" + FormEncode(xml_rows)).body);
+      v4.Post(std::string(kV4) + "batchUpdate", "prospects=" + UrlEncode(xml_rows)).body);
   ASSERT_TRUE(xml);
   EXPECT_EQ(xml->attributes[0].second, "ok");
   EXPECT_TRUE(xml->children.empty());
