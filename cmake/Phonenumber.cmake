@@ -5,9 +5,11 @@ set(PDC_PHONENUMBER_ROOT "${PROJECT_SOURCE_DIR}/.deps/libphonenumber/usr" CACHE 
 find_path(PHONENUMBER_INCLUDE_DIR phonenumbers/phonenumberutil.h
           HINTS "${PDC_PHONENUMBER_ROOT}/include" NO_DEFAULT_PATH)
 find_library(PHONENUMBER_LIBRARY NAMES libphonenumber.so.8 phonenumber)
-if(NOT PHONENUMBER_INCLUDE_DIR OR NOT PHONENUMBER_LIBRARY)
+find_library(PROTOBUF_LIBRARY NAMES protobuf)
+if(NOT PHONENUMBER_INCLUDE_DIR OR NOT PHONENUMBER_LIBRARY OR NOT PROTOBUF_LIBRARY)
   message(FATAL_ERROR "libphonenumber not found: run scripts/setup")
 endif()
 add_library(pdc_phonenumber INTERFACE)
 target_include_directories(pdc_phonenumber SYSTEM INTERFACE "${PHONENUMBER_INCLUDE_DIR}")
-target_link_libraries(pdc_phonenumber INTERFACE "${PHONENUMBER_LIBRARY}" ICU::uc ICU::i18n)
+target_link_libraries(pdc_phonenumber INTERFACE "${PHONENUMBER_LIBRARY}" "${PROTOBUF_LIBRARY}"
+                      ICU::uc ICU::i18n)

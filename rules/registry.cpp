@@ -13,7 +13,8 @@
   X(Copy)                    \
   X(RegexReplace)            \
   X(Map)                     \
-  X(Website)
+  X(Website)                 \
+  X(Phone)
 
 namespace pdc {
 
