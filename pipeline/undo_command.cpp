@@ -5,7 +5,6 @@
 #include <chrono>
 #include <iostream>
 #include <mutex>
-#include <thread>
 
 #include "pipeline/commands.h"
 #include "pipeline/io_pool.h"

@@ -24,25 +24,6 @@ constexpr OptionSpec kOptions[] = {
 
 constexpr std::size_t kMaxLocal = 64, kMaxDomain = 253, kMaxAddress = 254, kMaxLabel = 63;
 
-bool IsTrimmable(char32_t c) { return IsWhiteSpace(c) || IsInvisible(c); }
-
-// `s` (well-formed) without white space and invisible characters at either end.
-std::string_view Trim(std::string_view s) {
-  std::size_t begin = 0, end = s.size();
-  for (std::size_t i = 0; i < end;) {
-    if (!IsTrimmable(utf8::Next(s, i))) break;
-    begin = i;
-  }
-  while (end > begin) {
-    std::size_t lead = end - 1;
-    while (lead > begin && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
-    std::size_t i = lead;
-    if (!IsTrimmable(utf8::Next(s, i))) break;
-    end = lead;
-  }
-  return s.substr(begin, end - begin);
-}
-
 bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
   if (s.size() < lower_prefix.size()) return false;
   for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
@@ -98,7 +79,7 @@ std::string CheckLocal(std::string_view local, bool allow_utf8) {
       if (c != '.' && !IsAtext(static_cast<char>(c))) return "local part contains " + Describe(c);
     } else if (!allow_utf8) {
       return "local part contains non-ASCII " + Describe(c);
-    } else if (IsTrimmable(c)) {
+    } else if ((IsWhiteSpace(c) || IsInvisible(c))) {
       return "local part contains " + Describe(c);
     }
   }
@@ -157,17 +138,18 @@ class EmailRule final : public Rule {
       why = "not well-formed UTF-8";
       return false;
     }
-    std::string_view v = Trim(in);
+    std::string_view v = TrimInvisible(in);
     if (v.empty()) return true;  // only white space: cleaned to empty, which is not an address
     // "John Doe <jd@x.com>" and "<jd@x.com>": the address is in the last brackets.
     if (v.back() == '>') {
       if (const std::size_t lt = v.rfind('<'); lt != std::string_view::npos) {
-        v = Trim(v.substr(lt + 1, v.size() - lt - 2));
+        v = TrimInvisible(v.substr(lt + 1, v.size() - lt - 2));
       }
     }
     if (StartsWithNoCase(v, "mailto:")) {
       v = v.substr(v.find(':') + 1);
-      v = Trim(v.substr(0, v.find('?')));  // a mailto URI's headers (?subject=...) are no address
+      v = TrimInvisible(
+          v.substr(0, v.find('?')));  // a mailto URI's headers (?subject=...) are no address
     }
     if (v.empty()) {
       why = "no address in the value";

@@ -50,4 +50,30 @@ void AppendLower(std::string_view s, std::string& out) {
   }
 }
 
+namespace {
+
+// Whether the code point at s[i] is white space or invisible; advances i past it.
+bool IsTrimmable(std::string_view s, std::size_t& i) {
+  const char32_t c = utf8::Next(s, i);
+  return IsWhiteSpace(c) || IsInvisible(c);
+}
+
+}  // namespace
+
+std::string_view TrimInvisible(std::string_view s) {
+  std::size_t begin = 0, end = s.size();
+  for (std::size_t i = 0; i < end;) {
+    if (!IsTrimmable(s, i)) break;
+    begin = i;
+  }
+  while (end > begin) {
+    std::size_t lead = end - 1;
+    while (lead > begin && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
+    std::size_t i = lead;
+    if (!IsTrimmable(s, i)) break;
+    end = lead;
+  }
+  return s.substr(begin, end - begin);
+}
+
 }  // namespace pdc

@@ -28,6 +28,9 @@ char32_t ToTitle(char32_t c);
 // A letter of any script (general category L*).
 bool IsLetter(char32_t c);
 
+// `s` (well-formed) without white space and invisible characters at either end.
+std::string_view TrimInvisible(std::string_view s);
+
 // Appends well-formed `s` lower-cased code point by code point.
 void AppendLower(std::string_view s, std::string& out);
 

@@ -20,25 +20,6 @@ constexpr OptionSpec kOptions[] = {
      "domain|host"},
 };
 
-std::string_view TrimSpaces(std::string_view s) {
-  std::size_t begin = 0, end = s.size();
-  while (begin < end) {
-    std::size_t i = begin;
-    const char32_t c = utf8::Next(s, i);
-    if (!IsWhiteSpace(c) && !IsInvisible(c)) break;
-    begin = i;
-  }
-  while (end > begin) {
-    std::size_t lead = end - 1;
-    while (lead > begin && (static_cast<unsigned char>(s[lead]) & 0xC0) == 0x80) --lead;
-    std::size_t i = lead;
-    const char32_t c = utf8::Next(s, i);
-    if (!IsWhiteSpace(c) && !IsInvisible(c)) break;
-    end = lead;
-  }
-  return s.substr(begin, end - begin);
-}
-
 // The host part of a URL or bare host name, with scheme, user, port and path removed.
 std::string_view HostOf(std::string_view url) {
   if (const auto scheme = url.find("://"); scheme != std::string_view::npos) {
@@ -99,7 +80,7 @@ class WebsiteRule final : public Rule {
       return;
     }
     std::string host;
-    std::string why = DomainToAscii(HostOf(TrimSpaces(raw)), host);
+    std::string why = DomainToAscii(HostOf(TrimInvisible(raw)), host);
     if (why.empty()) {
       // "www." (and www2., www3. ...) name a web server, not the company's domain.
       if (host.size() > 4 && host.starts_with("www")) {
