@@ -233,9 +233,7 @@ Status Journal::FinishRun(const std::string& run_id, const std::string& state, i
 
 Result<std::vector<RunRow>> Journal::Runs() {
   std::lock_guard lock(mutex_);
-  Statement s(
-      db_,
-      (std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY rowid").c_str());
+  Statement s(db_, (std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY rowid").c_str());
   std::vector<RunRow> rows;
   int rc;
   while ((rc = s.Step()) == SQLITE_ROW) rows.push_back(RowOf(s));

@@ -1,6 +1,5 @@
 #include "pipeline/pardot_run.h"
 
-#include <boost/json.hpp>
 #include <chrono>
 #include <iostream>
 
@@ -13,11 +12,6 @@
 
 namespace pdc {
 namespace {
-
-int Fail(int code, const std::string& message) {
-  std::cerr << "pardot-clean: " << message << '\n';
-  return code;
-}
 
 std::string StateOf(int exit_code) {
   switch (exit_code) {
@@ -50,10 +44,10 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   const auto started = std::chrono::steady_clock::now();
   const PardotSourceConfig& p = *config.pardot_source;
   auto opened = Journal::Open(options.journal);
-  if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
+  if (!opened.ok()) return Fail("run", kExitUsage, opened.status().message());
   Journal& journal = **opened;
   auto connected = Connect(p, journal);
-  if (!connected.ok()) return Fail(kExitUsage, connected.status().message());
+  if (!connected.ok()) return Fail("run", kExitUsage, connected.status().message());
   PardotConnection& connection = *connected;
   pardot::Session& session = *connection.session;
 
@@ -66,7 +60,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = config.rules.table();
   auto reports = OpenReports(options.reports, info);
-  if (!reports.ok()) return Fail(kExitUsage, reports.status().message());
+  if (!reports.ok()) return Fail("run", kExitUsage, reports.status().message());
   std::vector<ReportWriter*> report_ptrs;
   for (auto& r : *reports) report_ptrs.push_back(r.get());
 
@@ -77,10 +71,10 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   std::vector<PullRange> ranges = {{0, 0}};
   if (resumed) {
     auto ops = journal.Operations(info.run_id);
-    if (!ops.ok()) return Fail(kExitFault, ops.status().message());
+    if (!ops.ok()) return Fail("run", kExitFault, ops.status().message());
     if (!ops->empty()) first_op_id = ops->back().op_id + 1;
     auto checkpoint = journal.Checkpoint(info.run_id);
-    if (!checkpoint.ok()) return Fail(kExitFault, checkpoint.status().message());
+    if (!checkpoint.ok()) return Fail("run", kExitFault, checkpoint.status().message());
     if (*checkpoint) ranges = RangesFromJson(**checkpoint);
   } else {
     RunRow row;
@@ -92,7 +86,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     row.business_unit_id = p.business_unit_id;
     row.api_version = p.api_version;
     row.started_at = info.started_at;
-    if (Status st = journal.BeginRun(row); !st.ok()) return Fail(kExitFault, st.message());
+    if (Status st = journal.BeginRun(row); !st.ok()) return Fail("run", kExitFault, st.message());
   }
 
   pardot::PullOptions pull;
@@ -101,7 +95,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   pull.v5_fields = V5Fields(config);
   if (!resumed && p.parallel_pulls > 1) {
     auto split = SplitIdSpace(session, pull, p.parallel_pulls);
-    if (!split.ok()) return Fail(kExitFault, split.status().message());
+    if (!split.ok()) return Fail("run", kExitFault, split.status().message());
     ranges = std::move(*split);
   }
 
@@ -113,7 +107,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   if (resumed && writes) {
     writes->VerifyUnknown();
     auto planned = journal.Operations(info.run_id, OpState::kPlanned);
-    if (!planned.ok()) return Fail(kExitFault, planned.status().message());
+    if (!planned.ok()) return Fail("run", kExitFault, planned.status().message());
     writes->SendPlanned(std::move(*planned));
   }
 
@@ -137,14 +131,15 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   int code = control.stopped() ? control.exit_code() : kExitOk;
   for (auto& report : *reports) {
     if (Status st = report->Finish(summary); !st.ok() && code == kExitOk) {
-      code = Fail(kExitFault, st.message());
+      code = Fail("run", kExitFault, st.message());
     }
   }
   journal.FinishRun(info.run_id, StateOf(code), code, SummaryJson(info, summary, code));
   if (control.stopped())
-    Fail(code, control.why() + (code == kExitDailyLimit || code == kExitFault
-                                    ? " (continue with `pardot-clean resume " + info.run_id + "`)"
-                                    : ""));
+    Fail("run", code,
+         control.why() + (code == kExitDailyLimit || code == kExitFault
+                              ? " (continue with `pardot-clean resume " + info.run_id + "`)"
+                              : ""));
   if (common.json) {
     std::cout << SummaryJson(info, summary, code) << '\n';
   } else if (!common.quiet) {
@@ -158,15 +153,16 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
   std::optional<RunRow> row;
   {
     auto journal = Journal::Open(options.journal);
-    if (!journal.ok()) return Fail(kExitUsage, journal.status().message());
+    if (!journal.ok()) return Fail("resume", kExitUsage, journal.status().message());
     auto found = (*journal)->FindRun(run_id);
-    if (!found.ok()) return Fail(kExitFault, found.status().message());
+    if (!found.ok()) return Fail("resume", kExitFault, found.status().message());
     row = *found;
   }
-  if (!row) return Fail(kExitUsage, "no run " + run_id + " in " + options.journal);
+  if (!row) return Fail("resume", kExitUsage, "no run " + run_id + " in " + options.journal);
   if (row->kind != "run" || row->mode != "apply") {
-    return Fail(kExitUsage, "run " + run_id + " is a " + row->mode + " " + row->kind +
-                                "; only applied runs are resumed (start a new dry run instead)");
+    return Fail("resume", kExitUsage,
+                "run " + run_id + " is a " + row->mode + " " + row->kind +
+                    "; only applied runs are resumed (start a new dry run instead)");
   }
   if (row->state == "done") {
     std::cout << "run " << run_id << " is complete; nothing to resume\n";
@@ -179,11 +175,12 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
     return kExitUsage;
   }
   if (loaded.config->hash != row->config_hash) {
-    return Fail(kExitUsage, row->config_path + " changed since run " + run_id +
-                                " started; resume needs the same rules (or start a new run)");
+    return Fail("resume", kExitUsage,
+                row->config_path + " changed since run " + run_id +
+                    " started; resume needs the same rules (or start a new run)");
   }
   if (!loaded.config->pardot_source) {
-    return Fail(kExitUsage, row->config_path + " no longer has a Pardot source");
+    return Fail("resume", kExitUsage, row->config_path + " no longer has a Pardot source");
   }
   return RunPardot(options, *loaded.config, common, row);
 }

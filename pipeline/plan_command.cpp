@@ -13,15 +13,11 @@
 #include "pipeline/json_text.h"
 #include "pipeline/pardot/puller.h"
 #include "pipeline/pardot_connection.h"
+#include "pipeline/run_common.h"
 #include "rules/config.h"
 
 namespace pdc {
 namespace {
-
-int Fail(int code, const std::string& message) {
-  std::cerr << "pardot-clean plan: " << message << '\n';
-  return code;
-}
 
 // total_results of a v3/v4 count query; v5 has no count, so a v5 plan asks v4 (AMPSEA units)
 // or v3 (the others) for it.
@@ -66,17 +62,17 @@ int PlanCommand(const std::string& config_path, const RunOptions& options,
   }
   const Config& config = *loaded.config;
   if (!config.pardot_source)
-    return Fail(kExitUsage, config_path + " has no Pardot source to plan for");
+    return Fail("plan", kExitUsage, config_path + " has no Pardot source to plan for");
   const PardotSourceConfig& p = *config.pardot_source;
   auto journal = Journal::Open(options.journal);
-  if (!journal.ok()) return Fail(kExitUsage, journal.status().message());
+  if (!journal.ok()) return Fail("plan", kExitUsage, journal.status().message());
   auto connected = Connect(p, **journal);
-  if (!connected.ok()) return Fail(kExitUsage, connected.status().message());
+  if (!connected.ok()) return Fail("plan", kExitUsage, connected.status().message());
   pardot::Session& session = *connected->session;
 
   const auto started = std::chrono::steady_clock::now();
   auto total = CountProspects(session, p.api_version, p.updated_after);
-  if (!total.ok()) return Fail(kExitFault, total.status().message());
+  if (!total.ok()) return Fail("plan", kExitFault, total.status().message());
   // One sample page through the rules gives the share of prospects a run would change.
   pardot::PullOptions pull;
   pull.api_version = p.api_version;
@@ -85,7 +81,8 @@ int PlanCommand(const std::string& config_path, const RunOptions& options,
   pardot::ProspectPuller puller(session, pull);
   auto page = puller.Next();
   if (page.outcome.outcome != pardot::Outcome::kOk) {
-    return Fail(page.auth_failed ? kExitAuth : kExitFault, "sample page: " + page.outcome.message);
+    return Fail("plan", page.auth_failed ? kExitAuth : kExitFault,
+                "sample page: " + page.outcome.message);
   }
   const double latency =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() /

@@ -26,11 +26,6 @@ bool SameFile(const std::string& a, const std::string& b) {
   return std::filesystem::exists(b, ec) && std::filesystem::equivalent(a, b, ec);
 }
 
-int Fail(int code, const std::string& message) {
-  std::cerr << "pardot-clean run: " << message << '\n';
-  return code;
-}
-
 Result<FileFormat> FormatOf(const std::string& path, const std::string& configured) {
   if (configured == "csv") return FileFormat::kCsv;
   if (configured == "jsonl") return FileFormat::kJsonl;
@@ -60,13 +55,13 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   }
   if (input.empty() && config.pardot_source) {
     if (!options.output.empty()) {
-      return Fail(kExitUsage,
+      return Fail("run", kExitUsage,
                   "--output writes files; a Pardot run writes back to Pardot with --apply");
     }
     return RunPardot(options, config, common, std::nullopt);
   }
   if (input.empty()) {
-    return Fail(kExitUsage, "no input: give --input FILE or a `source:` in the config");
+    return Fail("run", kExitUsage, "no input: give --input FILE or a `source:` in the config");
   }
   std::string output = options.output;
   std::string output_format;
@@ -77,27 +72,28 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
     output_delimiter = config.sink.file->delimiter;
   }
   if (!output.empty() && SameFile(input, output)) {
-    return Fail(kExitUsage, "--output names the input file; write the cleaned records elsewhere");
+    return Fail("run", kExitUsage,
+                "--output names the input file; write the cleaned records elsewhere");
   }
   auto in_format = FormatOf(input, input_format);
-  if (!in_format.ok()) return Fail(kExitUsage, in_format.status().message());
+  if (!in_format.ok()) return Fail("run", kExitUsage, in_format.status().message());
   auto reader = OpenReader(input, *in_format, {delimiter});
-  if (!reader.ok()) return Fail(kExitUsage, reader.status().message());
+  if (!reader.ok()) return Fail("run", kExitUsage, reader.status().message());
 
   std::unique_ptr<RecordWriter> writer;
   if (!output.empty()) {
     auto out_format = FormatOf(output, output_format);
-    if (!out_format.ok()) return Fail(kExitUsage, out_format.status().message());
+    if (!out_format.ok()) return Fail("run", kExitUsage, out_format.status().message());
     auto scanned = *out_format == FileFormat::kCsv && *in_format != FileFormat::kCsv
                        ? ScanColumns(input, *in_format, {delimiter})
                        : Result<std::vector<FieldId>>((*reader)->columns());
-    if (!scanned.ok()) return Fail(kExitUsage, scanned.status().message());
+    if (!scanned.ok()) return Fail("run", kExitUsage, scanned.status().message());
     std::vector<FieldId> columns = *scanned;
     for (FieldId f : config.rules.named_fields()) {
       if (std::find(columns.begin(), columns.end(), f) == columns.end()) columns.push_back(f);
     }
     auto opened = OpenWriter(output, *out_format, columns, output_delimiter);
-    if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
+    if (!opened.ok()) return Fail("run", kExitUsage, opened.status().message());
     writer = std::move(*opened);
   }
 
@@ -114,7 +110,7 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   std::vector<ReportWriter*> report_ptrs;
   for (const auto& path : options.reports) {
     auto report = OpenReport(path, info);
-    if (!report.ok()) return Fail(kExitUsage, report.status().message());
+    if (!report.ok()) return Fail("run", kExitUsage, report.status().message());
     report_ptrs.push_back(report->get());
     reports.push_back(std::move(*report));
   }
@@ -134,17 +130,17 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
 
   RunSummary& summary = results.summary();
   int code = kExitOk;
-  if (!results.status().ok()) code = Fail(kExitFault, results.status().message());
+  if (!results.status().ok()) code = Fail("run", kExitFault, results.status().message());
   if (writer) {
     if (Status st = writer->Close(); !st.ok() && code == kExitOk)
-      code = Fail(kExitFault, st.message());
+      code = Fail("run", kExitFault, st.message());
   }
   summary.finished_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   for (auto& report : reports) {
     if (Status st = report->Finish(summary); !st.ok() && code == kExitOk) {
-      code = Fail(kExitFault, st.message());
+      code = Fail("run", kExitFault, st.message());
     }
   }
   if (common.json) {

@@ -2,11 +2,17 @@
 
 #include <cstdio>
 #include <ctime>
+#include <iostream>
 #include <random>
 
 #include "pipeline/json_text.h"
 
 namespace pdc {
+
+int Fail(const char* command, int code, const std::string& message) {
+  std::cerr << "pardot-clean " << command << ": " << message << '\n';
+  return code;
+}
 
 std::string UtcNow(const char* format) {
   const std::time_t now = std::time(nullptr);

@@ -9,6 +9,9 @@
 
 namespace pdc {
 
+// Prints "pardot-clean COMMAND: message" on stderr and returns `code` (for `return Fail(...)`).
+int Fail(const char* command, int code, const std::string& message);
+
 // UTC now, formatted with strftime.
 std::string UtcNow(const char* format);
 // A new run id: "YYYYMMDD-HHMMSS-xxxx" (UTC, then 16 random bits).

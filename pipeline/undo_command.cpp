@@ -17,11 +17,6 @@
 namespace pdc {
 namespace {
 
-int Fail(int code, const std::string& message) {
-  std::cerr << "pardot-clean undo: " << message << '\n';
-  return code;
-}
-
 bool Holds(const Value& now, const Value& wrote) {
   if (wrote.is_null()) return now.empty();
   return now.text() == wrote.text();
@@ -33,14 +28,14 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
                 const CommonOptions& common) {
   const auto started = std::chrono::steady_clock::now();
   auto opened = Journal::Open(options.journal);
-  if (!opened.ok()) return Fail(kExitUsage, opened.status().message());
+  if (!opened.ok()) return Fail("undo", kExitUsage, opened.status().message());
   Journal& journal = **opened;
   auto found = journal.FindRun(run_id);
-  if (!found.ok()) return Fail(kExitFault, found.status().message());
-  if (!*found) return Fail(kExitUsage, "no run " + run_id + " in " + options.journal);
+  if (!found.ok()) return Fail("undo", kExitFault, found.status().message());
+  if (!*found) return Fail("undo", kExitUsage, "no run " + run_id + " in " + options.journal);
   const RunRow& run = **found;
   if (run.mode != "apply")
-    return Fail(kExitUsage, "run " + run_id + " was a dry run: it wrote nothing");
+    return Fail("undo", kExitUsage, "run " + run_id + " was a dry run: it wrote nothing");
 
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
   const LoadResult loaded = LoadConfig(run.config_path, registry);
@@ -49,17 +44,18 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     return kExitUsage;
   }
   if (!loaded.config->pardot_source)
-    return Fail(kExitUsage, run.config_path + " has no Pardot source");
+    return Fail("undo", kExitUsage, run.config_path + " has no Pardot source");
   const PardotSourceConfig& p = *loaded.config->pardot_source;
   if (p.business_unit_id != run.business_unit_id) {
-    return Fail(kExitUsage, run.config_path + " now names business unit " + p.business_unit_id +
-                                ", but run " + run_id + " wrote to " + run.business_unit_id);
+    return Fail("undo", kExitUsage,
+                run.config_path + " now names business unit " + p.business_unit_id + ", but run " +
+                    run_id + " wrote to " + run.business_unit_id);
   }
   auto confirmed = journal.Operations(run_id, OpState::kConfirmed);
-  if (!confirmed.ok()) return Fail(kExitFault, confirmed.status().message());
+  if (!confirmed.ok()) return Fail("undo", kExitFault, confirmed.status().message());
 
   auto connected = Connect(p, journal);
-  if (!connected.ok()) return Fail(kExitUsage, connected.status().message());
+  if (!connected.ok()) return Fail("undo", kExitUsage, connected.status().message());
   PardotConnection& connection = *connected;
   pardot::Session& session = *connection.session;
   pardot::ProspectWriter writer(session, run.api_version);
@@ -74,7 +70,7 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = {{"undo", {run.config_path, 0, 0}}};
   auto reports = OpenReports(options.reports, info);
-  if (!reports.ok()) return Fail(kExitUsage, reports.status().message());
+  if (!reports.ok()) return Fail("undo", kExitUsage, reports.status().message());
 
   // Read what every written prospect holds now (five reads at once), and decide field by field.
   std::vector<Operation> reverts;
@@ -156,9 +152,9 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     row.business_unit_id = run.business_unit_id;
     row.api_version = run.api_version;
     row.started_at = info.started_at;
-    if (Status st = journal.BeginRun(row); !st.ok()) return Fail(kExitFault, st.message());
+    if (Status st = journal.BeginRun(row); !st.ok()) return Fail("undo", kExitFault, st.message());
     if (Status st = journal.Plan(info.run_id, reverts); !st.ok())
-      return Fail(kExitFault, st.message());
+      return Fail("undo", kExitFault, st.message());
     PardotWrites writes(journal, info.run_id, run.api_version, writer, control, 1);
     writes.SendPlanned(reverts);
     if (!control.stopped()) writes.VerifyUnknown();
@@ -176,12 +172,12 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   for (auto& report : *reports) {
     if (Status st = report->Finish(summary); !st.ok() && code == kExitOk)
-      code = Fail(kExitFault, st.message());
+      code = Fail("undo", kExitFault, st.message());
   }
   if (apply)
     journal.FinishRun(info.run_id, code == kExitOk ? "done" : "failed", code,
                       SummaryJson(info, summary, code));
-  if (control.stopped()) Fail(code, control.why());
+  if (control.stopped()) Fail("undo", code, control.why());
   if (common.json) {
     std::cout << SummaryJson(info, summary, code) << '\n';
   } else if (!common.quiet) {
