@@ -2,7 +2,10 @@
 // user, prospects stamped at known times, and requests built the way the server builds them.
 #pragma once
 
+#include <boost/json.hpp>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -57,6 +60,14 @@ inline const std::string* ResponseHeader(const HttpResponse& response, const std
     if (key == name) return &value;
   }
   return nullptr;
+}
+
+// A recorded response, compact, keys in the fixture's order.
+inline std::string Fixture(const std::string& name) {
+  std::ifstream in(std::string(PDC_FIXTURES_DIR) + "/" + name);
+  std::stringstream text;
+  text << in.rdbuf();
+  return boost::json::serialize(boost::json::parse(text.str()));
 }
 
 }  // namespace pdc::emulator::v5test

@@ -14,15 +14,9 @@ namespace {
 namespace json = boost::json;
 using v5test::AddProspect;
 using v5test::Call;
+using v5test::Fixture;
 using v5test::kNow;
 using v5test::Request;
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(PDC_FIXTURES_DIR) + "/" + name);
-  std::stringstream text;
-  text << in.rdbuf();
-  return json::serialize(json::parse(text.str()));
-}
 
 std::string Id(long long id) { return std::to_string(id); }
 
