@@ -6,16 +6,10 @@
 #include <sstream>
 
 #include "pipeline/pardot/field_map.h"
+#include "tests/pardot/fixture.h"
 
 namespace pdc::pardot {
 namespace {
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(PDC_SOURCE_DIR) + "/../shared/pardot-fixtures/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string Text(const Record& r, const char* field) { return r.Get(InternField(field)).text(); }
 

@@ -5,15 +5,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/pardot/fixture.h"
+
 namespace pdc::pardot {
 namespace {
-
-std::string Fixture(const std::string& name) {
-  std::ifstream in(std::string(PDC_SOURCE_DIR) + "/../shared/pardot-fixtures/" + name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 Response Http(int status, std::string body) {
   Response r;
