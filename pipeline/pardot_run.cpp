@@ -59,6 +59,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   info.source = "pardot:" + p.business_unit_id + " v" + std::to_string(p.api_version);
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = config.rules.table();
+  info.data = LoadedDataFiles();
   auto reports = OpenReports(options.reports, info);
   if (!reports.ok()) return Fail("run", kExitUsage, reports.status().message());
   std::vector<ReportWriter*> report_ptrs;

@@ -13,6 +13,7 @@
 
 #include "pipeline/record_io.h"
 #include "rules/chain.h"
+#include "rules/data_files.h"
 #include "rules/record.h"
 #include "rules/status.h"
 
@@ -26,6 +27,7 @@ struct RunInfo {
   std::string source;  // e.g. "file:prospects.csv"
   std::string started_at;
   std::vector<RuleInfo> rules;
+  std::vector<DataFileInfo> data;  // the data files the rules loaded, with their versions
 };
 
 struct RunSummary {

@@ -127,10 +127,27 @@ class JsonReport final : public ReportWriter {
       if (i) rules += ",";
       rules += "\n  {\"rule\":" + text(info_.rules[i].label) +
                ",\"at\":" + text(info_.rules[i].where.str()) +
-               ",\"changed\":" + std::to_string(i < s.rule_changes.size() ? s.rule_changes[i] : 0) +
-               "}";
+               ",\"changed\":" + std::to_string(i < s.rule_changes.size() ? s.rule_changes[i] : 0);
+      if (const Rule* rule = info_.rules[i].rule) {
+        const Rule::Counters counters = rule->counters();
+        for (std::size_t c = 0; c < counters.size(); ++c) {
+          rules += c ? "," : ",\"counters\":{";
+          AppendJsonString(rules, counters[c].first);
+          rules += ":" + std::to_string(counters[c].second);
+        }
+        if (!counters.empty()) rules += "}";
+      }
+      rules += "}";
     }
     field("rules", rules + "]");
+    std::string data = "[";
+    for (std::size_t i = 0; i < info_.data.size(); ++i) {
+      if (i) data += ",";
+      data += "\n  {\"file\":" + text(info_.data[i].name) +
+              ",\"version\":" + text(info_.data[i].version) +
+              ",\"entries\":" + std::to_string(info_.data[i].entries) + "}";
+    }
+    field("data", data + "]");
     field("clusters", "[]");
     field("api",
           "{\"requests\":0,\"by_endpoint\":{},\"retries\":0,\"errors\":{},\"max_in_flight\":0}");

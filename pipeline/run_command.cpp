@@ -105,6 +105,7 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   info.source = "file:" + input;
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = config.rules.table();
+  info.data = LoadedDataFiles();
 
   std::vector<std::unique_ptr<ReportWriter>> reports;
   std::vector<ReportWriter*> report_ptrs;

@@ -12,6 +12,7 @@ RuleIndex RuleChain::Reserve(RuleInfo info) {
 }
 
 RuleIndex RuleChain::Register(Rule& rule, RuleInfo info) {
+  info.rule = &rule;
   const RuleIndex index = Reserve(std::move(info));
   rule.set_index(index);
   return index;

@@ -14,6 +14,7 @@ namespace pdc {
 struct RuleInfo {
   std::string label;     // name@version, e.g. "email@1"
   SourceLocation where;  // where the config declares this instance
+  const Rule* rule = nullptr;  // the instance (null for a `when` slot reserved before it exists)
 };
 
 class RuleChain {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "rules/config_loader.h"
+#include "rules/data_files.h"
 #include "rules/when.h"
 
 namespace pdc {
@@ -60,6 +61,8 @@ std::unique_ptr<Rule> ConfigLoader::RuleItem(const YAML::Node& item) {
     return rule;
   } catch (const OptionError& e) {
     y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());
+  } catch (const DataError& e) {
+    y_.Error(kv.first, name + ": " + e.what());
   }
   return nullptr;
 }

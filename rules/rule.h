@@ -8,6 +8,8 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "rules/options.h"
 #include "rules/record.h"
@@ -18,6 +20,11 @@ class Rule {
  public:
   virtual ~Rule() = default;
   virtual void Apply(Record& record) const = 0;
+
+  // Counts the rule keeps beyond the changes it makes (say, lookup hits and misses), reported per
+  // rule instance; read after the run, when no Apply is in progress.
+  using Counters = std::vector<std::pair<std::string, long long>>;
+  virtual Counters counters() const { return {}; }
 
   // Set by the chain that owns the rule: its position in the chain's table.
   void set_index(RuleIndex index) { index_ = index; }
