@@ -58,6 +58,10 @@ std::unique_ptr<Rule> ConfigLoader::RuleItem(const YAML::Node& item) {
   try {
     std::unique_ptr<Rule> rule = spec->make(*options);
     config_.rules.Register(*rule, {spec->label(), y_.Where(kv.first)});
+    auto& named = config_.rules.named_fields();
+    for (const FieldId id : rule->extra_output_fields()) {
+      if (std::find(named.begin(), named.end(), id) == named.end()) named.push_back(id);
+    }
     return rule;
   } catch (const OptionError& e) {
     y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());

@@ -16,7 +16,8 @@
   X(Website)                 \
   X(Phone)                   \
   X(Fold)                    \
-  X(Name)
+  X(Name)                    \
+  X(Lookup)
 
 namespace pdc {
 

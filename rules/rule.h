@@ -21,6 +21,10 @@ class Rule {
   virtual ~Rule() = default;
   virtual void Apply(Record& record) const = 0;
 
+  // Fields the rule may write that no kField/kFields option names (say, lookup's table
+  // columns), so that file outputs get a column for them.
+  virtual std::vector<FieldId> extra_output_fields() const { return {}; }
+
   // Counts the rule keeps beyond the changes it makes (say, lookup hits and misses), reported per
   // rule instance; read after the run, when no Apply is in progress.
   using Counters = std::vector<std::pair<std::string, long long>>;

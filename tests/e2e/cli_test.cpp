@@ -1,6 +1,8 @@
 // End-to-end: the real pardot-clean binary on real files.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <boost/json.hpp>
 
 #include "pipeline/journal.h"
@@ -119,6 +121,36 @@ TEST_F(CliTest, RunWritesCleanedFileAndReports) {
   EXPECT_EQ(csv.substr(0, csv.find('\n')), "id,field,before,after,rule");
   EXPECT_NE(csv.find("9,last_name,x,X,name_case@1"), std::string::npos) << csv;
   EXPECT_NE(csv.find("7,company,\"Acme,  Inc\",\"Acme, Inc\",text@1"), std::string::npos) << csv;
+}
+
+TEST_F(CliTest, ReportNamesDataFileVersionsAndRuleCounters) {
+  WriteFile(dir_ / "industries.csv", "domain,industry\nacme.com,Manufacturing\n");
+  WriteFile(dir_ / "c.yaml", R"(version: 1
+rules:
+  - name: {}
+  - lookup: { table: industries.csv, key: website, fields: { industry: null } }
+)");
+  WriteFile(dir_ / "in.csv",
+            "id,first_name,last_name,website\n1,DR. ANN,LEE,acme.com\n2,Bo,test,globex.com\n");
+  const Output r = Clean("run c.yaml --input in.csv --output out.csv --report r.json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(ReadFile(dir_ / "out.csv"),
+            "id,first_name,last_name,website,salutation,industry\n"
+            "1,Ann,Lee,acme.com,Dr.,Manufacturing\n"
+            "2,Bo,,globex.com,,\n");
+  const json::value report = json::parse(ReadFile(dir_ / "r.json"));
+  const auto& lookup = report.at("rules").at(1);
+  EXPECT_EQ(lookup.at("rule").as_string(), "lookup@1");
+  EXPECT_EQ(lookup.at("counters").at("hits").as_int64(), 1);
+  EXPECT_EQ(lookup.at("counters").at("misses").as_int64(), 1);
+  std::map<std::string, std::string> versions;
+  for (const auto& file : report.at("data").as_array()) {
+    versions[std::string(file.at("file").as_string())] = file.at("version").as_string();
+    EXPECT_GT(file.at("entries").as_int64(), 0);
+  }
+  EXPECT_EQ(versions.count("name_affixes.tsv"), 1u);
+  EXPECT_EQ(versions.count("junk_names.txt"), 1u);
+  EXPECT_FALSE(versions["nicknames.tsv"].empty());
 }
 
 TEST_F(CliTest, ReportCsvNeutralisesFormulas) {
