@@ -48,7 +48,7 @@ TEST_P(GoldenTest, EveryCasePasses) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Rules, GoldenTest, ::testing::ValuesIn(GoldenFiles()),
-                         [](const auto& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& rule) { return rule.param; });
 
 }  // namespace
 }  // namespace pdc::e2e
