@@ -138,7 +138,7 @@ std::shared_ptr<const Table> LoadTable(const std::filesystem::path& path) {
 }
 
 std::string KeyOf(std::string_view value, bool fold) {
-  if (!fold) return std::string(value);
+  if (!fold || !utf8::IsValid(value)) return std::string(value);
   std::string key;
   AppendLower(TrimInvisible(value), key);
   return key;
