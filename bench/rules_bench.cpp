@@ -32,6 +32,24 @@ void RunRule(benchmark::State& state, const std::string& rules, const char* fiel
   state.SetItemsProcessed(state.iterations());
 }
 
+// Applies `rules` to records of several fields, cycling through `rows` (one value per field).
+void RunRecords(benchmark::State& state, const std::string& rules,
+                const std::vector<const char*>& fields,
+                const std::vector<std::vector<std::string>>& rows) {
+  const auto config = Chain(rules);
+  std::vector<FieldId> ids;
+  for (const char* f : fields) ids.push_back(InternField(f));
+  std::size_t i = 0;
+  for (auto _ : state) {
+    Record record;
+    const auto& row = rows[i++ % rows.size()];
+    for (std::size_t f = 0; f < ids.size(); ++f) record.Load(ids[f], Value::Text(row[f]));
+    config->rules.Apply(record);
+    benchmark::DoNotOptimize(record);
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+
 const std::vector<std::string> kAsciiNames = {"MARY-ANN", "o'brien",      "Smith", "  john  ",
                                               "mcdonald", "van der berg", "Lee",   "GARCIA"};
 const std::vector<std::string> kUnicodeNames = {"ÉMILE", "zoë müller", "ПЕТРОВ",
@@ -65,6 +83,23 @@ void BM_Map(benchmark::State& s) {
           "f", {"USA", "Deutschland", "France", "uk"});
 }
 
+void BM_Name(benchmark::State& s) {
+  RunRecords(s, "  - name: {}\n", {"first_name", "last_name"},
+             {{"MARY-ANN", "O'BRIEN"}, {"Dr. Jane", "Doe, PhD"}, {"", "Smith, John"},
+              {"José", "Peña"}, {"test", "n/a"}, {"john", "mcdonald"}, {"王", "小明"}});
+}
+void BM_FoldAscii(benchmark::State& s) {
+  RunRule(s, "  - fold: { field: f, to: k }\n", "f", kAsciiNames);
+}
+void BM_FoldUnicode(benchmark::State& s) {
+  RunRule(s, "  - fold: { field: f, to: k }\n", "f", kUnicodeNames);
+}
+void BM_Phone(benchmark::State& s) {
+  RunRecords(s, "  - phone: {}\n", {"phone", "country"},
+             {{"+1 415 736 0132 x22", "US"}, {"020 7946 0958", "GB"}, {"030 901820", "DE"},
+              {"06 71 28 39 40", "FR"}, {"(11) 96123-4708", "BR"}});
+}
+
 BENCHMARK(BM_TextAscii);
 BENCHMARK(BM_TextUnicode);
 BENCHMARK(BM_NameCaseAscii);
@@ -72,6 +107,10 @@ BENCHMARK(BM_NameCaseUnicode);
 BENCHMARK(BM_Email);
 BENCHMARK(BM_RegexReplace);
 BENCHMARK(BM_Map);
+BENCHMARK(BM_Name);
+BENCHMARK(BM_FoldAscii);
+BENCHMARK(BM_FoldUnicode);
+BENCHMARK(BM_Phone);
 
 }  // namespace
 }  // namespace pdc
