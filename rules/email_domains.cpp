@@ -259,8 +259,11 @@ DomainFacts MakeFacts(std::string_view domain, unsigned parts) {
   if (parts & kEmailProviders) FindProvider(domain, facts);
   if (parts & (kEmailClasses | kEmailTypos)) {
     const ClassLists& l = Lists();
+    // The allowlist names personal mailbox services (relays to one person included), so its
+    // domains are free mail even when the free list misses them.
     facts.free = l.free.contains(domain) ||
-                 (!facts.registrable.empty() && l.free.contains(facts.registrable));
+                 (!facts.registrable.empty() && l.free.contains(facts.registrable)) ||
+                 InDomainOrParents(l.allowlist, domain);
     facts.disposable = IsDisposableDomain(domain);
   }
   if ((parts & kEmailTypos) && !domain.empty()) {
