@@ -51,8 +51,8 @@ std::string CompanyGuess(std::string_view label) {
     icu::StringByteSink<std::string> sink(&unicode);
     icu::IDNAInfo info;
     UErrorCode status = U_ZERO_ERROR;
-    Uts46().labelToUnicodeUTF8(
-        icu::StringPiece(label.data(), static_cast<int32_t>(label.size())), sink, info, status);
+    Uts46().labelToUnicodeUTF8(icu::StringPiece(label.data(), static_cast<int32_t>(label.size())),
+                               sink, info, status);
     if (U_FAILURE(status) || info.hasErrors() || !utf8::IsValid(unicode)) {
       unicode.assign(label);
     }
@@ -104,8 +104,8 @@ class CompanyFromEmailRule final : public Rule {
     if (facts == nullptr) return;
     const std::string& registrable = facts->registrable;
     if (company) {
-      record.Set(*company_to_, Value::Text(CompanyGuess(registrable.substr(0, registrable.find('.')))),
-                 index());
+      record.Set(*company_to_,
+                 Value::Text(CompanyGuess(registrable.substr(0, registrable.find('.')))), index());
     }
     if (website) record.Set(website_to_, Value::Text(registrable), index());
   }

@@ -163,7 +163,8 @@ const TypoTable& Typos() {
       } else if (cols[0] == "target") {
         t.targets.push_back(Lower(cols[1]));
       } else {
-        throw DataError(file->Where(line.number) + ": kind is domain, suffix (from \".x\") or target");
+        throw DataError(file->Where(line.number) +
+                        ": kind is domain, suffix (from \".x\") or target");
       }
     }
     std::stable_sort(t.suffixes.begin(), t.suffixes.end(),

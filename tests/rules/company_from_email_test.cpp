@@ -39,7 +39,9 @@ TEST(CompanyFromEmailRule, InternationalDomains) {
   record = From("a@\u4F8B\u3048.jp");
   EXPECT_EQ(TextOf(record, "website"), "xn--r8jz45g.jp");
   EXPECT_EQ(TextOf(record, "company"), "\u4F8B\u3048");
-  record = From("\u200Bivan@\u044F\u043D\u0434\u0435\u043A\u0441-\u043C\u0430\u0440\u043A\u0435\u0442.\u0440\u0444\u200F");
+  record = From(
+      "\u200Bivan@\u044F\u043D\u0434\u0435\u043A\u0441-\u043C\u0430\u0440\u043A\u0435\u0442."
+      "\u0440\u0444\u200F");
   EXPECT_EQ(TextOf(record, "company"),
             "\u042F\u043D\u0434\u0435\u043A\u0441 \u041C\u0430\u0440\u043A\u0435\u0442");
 }
@@ -77,9 +79,8 @@ TEST(CompanyFromEmailRule, ZeroWidthCharactersInTheDomainAreIgnoredAsUts46Does) 
 }
 
 TEST(CompanyFromEmailRule, FillsOnlyEmptyTargetsUnlessOverwrite) {
-  Record record = ApplyRules(kRules, {{"email", "j@acme.com"},
-                                      {"website", "acme.example"},
-                                      {"company", ""}});
+  Record record =
+      ApplyRules(kRules, {{"email", "j@acme.com"}, {"website", "acme.example"}, {"company", ""}});
   EXPECT_EQ(TextOf(record, "website"), "acme.example");
   EXPECT_EQ(TextOf(record, "company"), "Acme");
   record = ApplyRules("  - company_from_email: { company_to: company, overwrite: true }\n",
@@ -134,8 +135,7 @@ TEST(CompanyFromEmailRule, InvalidValueIsAnError) {
   ASSERT_FALSE(errors.empty());
   EXPECT_TRUE(AnyErrorMentions(errors, "overwrite")) << errors[0].str();
   EXPECT_FALSE(
-      ConfigErrors("version: 1\nrules:\n  - company_from_email: { website_to: [a, b] }\n")
-          .empty());
+      ConfigErrors("version: 1\nrules:\n  - company_from_email: { website_to: [a, b] }\n").empty());
 }
 
 }  // namespace

@@ -183,7 +183,8 @@ TEST(EmailRule, InvalidValueIsAnError) {
   EXPECT_FALSE(ConfigErrors("version: 1\nrules:\n  - email: { field: [a, b] }\n").empty());
 }
 
-// ---- Keys, classes and typo suggestions (email@2) ------------------------------------------------
+// ---- Keys, classes and typo suggestions (email@2)
+// ------------------------------------------------
 
 constexpr std::string_view kDerive =
     "  - email: { key_to: key, secondary_key_to: key2, class_to: class, typos: true }\n";
@@ -215,9 +216,10 @@ TEST(EmailRule, CorporateKeyKeepsDotsAndPlus) {
   EXPECT_EQ(TextOf(record, "key"), "jane.doe+x@acme.com");
   EXPECT_EQ(TextOf(record, "key2"), "jane.doe@acme.com");
   EXPECT_EQ(TextOf(record, "class"), "corporate");
-  EXPECT_EQ(TextOf(Derive("Jane.Doe@ACME.com", "  - email: { lowercase_local: false, key_to: key }\n"),
-                   "key"),
-            "jane.doe@acme.com")
+  EXPECT_EQ(
+      TextOf(Derive("Jane.Doe@ACME.com", "  - email: { lowercase_local: false, key_to: key }\n"),
+             "key"),
+      "jane.doe@acme.com")
       << "the key is lower-cased even when the value keeps its case";
 }
 
@@ -331,8 +333,7 @@ TEST(EmailRule, DerivedFieldsOfAListAreLists) {
   Record record = MakeRecord({});
   record.Load(InternField("email"), Value::List({"A.B@gmail.com", "bad", "info@acme.com"}));
   ApplyRulesTo(kDerive, record);
-  EXPECT_EQ(record.Get(InternField("key")),
-            Value::List({"ab@gmail.com", "", "info@acme.com"}));
+  EXPECT_EQ(record.Get(InternField("key")), Value::List({"ab@gmail.com", "", "info@acme.com"}));
   EXPECT_EQ(record.Get(InternField("class")), Value::List({"free", "", "role"}));
 }
 
@@ -343,7 +344,8 @@ TEST(EmailRule, ZeroWidthAndRightToLeftMarks) {
   record = Derive("j.sm\u200Bith@gmail.com");
   EXPECT_EQ(FlagMessages(record, "email.invalid").size(), 1u);
   EXPECT_EQ(TextOf(record, "key"), "<null>");
-  record = Derive("\u05D3\u05E0\u05D4@\u05D3\u05D5\u05D2\u05DE\u05D4.\u05D9\u05E9\u05E8\u05D0\u05DC");
+  record =
+      Derive("\u05D3\u05E0\u05D4@\u05D3\u05D5\u05D2\u05DE\u05D4.\u05D9\u05E9\u05E8\u05D0\u05DC");
   EXPECT_TRUE(FlagMessages(record, "email.invalid").empty());
   EXPECT_EQ(TextOf(record, "class"), "corporate");
   EXPECT_EQ(TextOf(record, "key").find("@xn--"), 6u);
@@ -369,8 +371,8 @@ TEST(EmailRule, RandomBytesNeverCrash) {
 }
 
 TEST(EmailRule, InvalidAllowlistEntryIsAnError) {
-  const auto errors =
-      ConfigErrors("version: 1\nrules:\n  - email: { class_to: c, allowlist: [\"not a domain\"] }\n");
+  const auto errors = ConfigErrors(
+      "version: 1\nrules:\n  - email: { class_to: c, allowlist: [\"not a domain\"] }\n");
   ASSERT_FALSE(errors.empty());
   EXPECT_TRUE(AnyErrorMentions(errors, "not a domain")) << errors[0].str();
   EXPECT_FALSE(ConfigErrors("version: 1\nrules:\n  - email: { typos: maybe }\n").empty());
@@ -385,14 +387,13 @@ TEST(EmailRule, DerivingIsSafeFromManyThreads) {
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 2000; ++i) {
-        const std::string text = i % 2 ? "J.Smith+x@GMail.com" : "Sales@Acme-" +
-                                                                   std::to_string(i % 50) + ".com";
+        const std::string text =
+            i % 2 ? "J.Smith+x@GMail.com" : "Sales@Acme-" + std::to_string(i % 50) + ".com";
         Record record = MakeRecord({{"email", text}});
         config->rules.Apply(record);
-        const std::string want = i % 2 ? "jsmith@gmail.com"
-                                       : "sales@acme-" + std::to_string(i % 50) + ".com";
-        if (TextOf(record, "key") != want ||
-            TextOf(record, "class") != (i % 2 ? "free" : "role")) {
+        const std::string want =
+            i % 2 ? "jsmith@gmail.com" : "sales@acme-" + std::to_string(i % 50) + ".com";
+        if (TextOf(record, "key") != want || TextOf(record, "class") != (i % 2 ? "free" : "role")) {
           ++wrong[t];
         }
       }
