@@ -122,6 +122,31 @@ TEST(CompanyFromEmailRule, SafeFromManyThreads) {
   EXPECT_EQ(wrong, std::vector<int>(4, 0));
 }
 
+TEST(CompanyFromEmailRule, HugeAndRandomValuesNeverCrash) {
+  const auto config = LoadRules(kRules);
+  ASSERT_TRUE(config);
+  for (const std::string& text :
+       {std::string(1 << 20, 'a') + "@acme.com", "a@" + std::string(1 << 20, 'b') + ".com",
+        "a@" + std::string(1 << 16, '.') + "com", std::string(1 << 16, '@')}) {
+    Record record = MakeRecord({{"email", text}});
+    config->rules.Apply(record);
+    EXPECT_EQ(TextOf(record, "website"), "<null>");
+  }
+  unsigned seed = 11;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int size = static_cast<int>((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+    for (int j = 0; j < size; ++j) {
+      seed = seed * 1103515245u + 12345u;
+      text.push_back(static_cast<char>(seed >> 16));
+    }
+    if (i % 2 == 0) text += "@acme.com";
+    Record record = MakeRecord({{"email", text}});
+    config->rules.Apply(record);
+  }
+  SUCCEED();
+}
+
 TEST(CompanyFromEmailRule, UnknownOptionIsAnError) {
   const auto errors =
       ConfigErrors("version: 1\nrules:\n  - company_from_email: { company: org }\n");

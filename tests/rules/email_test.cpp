@@ -370,6 +370,16 @@ TEST(EmailRule, RandomBytesNeverCrash) {
   SUCCEED();
 }
 
+TEST(EmailRule, HugeValuesAreFlaggedNotDerived) {
+  for (const std::string& text :
+       {std::string(1 << 20, 'a') + "@gmail.com", "a@" + std::string(1 << 20, 'b') + ".com",
+        std::string(1 << 16, '@'), "a@" + std::string(1 << 16, '.') + "com"}) {
+    const Record record = Derive(text);
+    EXPECT_EQ(FlagMessages(record, "email.invalid").size(), 1u);
+    EXPECT_EQ(TextOf(record, "key"), "<null>");
+  }
+}
+
 TEST(EmailRule, InvalidAllowlistEntryIsAnError) {
   const auto errors = ConfigErrors(
       "version: 1\nrules:\n  - email: { class_to: c, allowlist: [\"not a domain\"] }\n");
