@@ -1,5 +1,8 @@
 // email: cleans an email address (wrapping, case, internationalised domain) and checks its
 // syntax. An address that fails the check is kept and flagged, never cleared: people fix it.
+// On request it also derives a provider-aware match key (Gmail's dots and '+', never on other
+// domains, where they may tell two people apart), a medium-confidence key, the address class
+// (disposable, role, free, corporate) and a typo suggestion, which is reported, never applied.
 #include <functional>
 #include <memory>
 #include <optional>
