@@ -54,8 +54,7 @@ void BM_NameCaseUnicode(benchmark::State& s) {
 }
 void BM_Email(benchmark::State& s) { RunRule(s, "  - email: { field: f }\n", "f", kEmails); }
 void BM_EmailDerived(benchmark::State& s) {
-  RunRule(s,
-          "  - email: { field: f, key_to: k, secondary_key_to: k2, class_to: c, typos: true }\n",
+  RunRule(s, "  - email: { field: f, key_to: k, secondary_key_to: k2, class_to: c, typos: true }\n",
           "f", kEmails);
 }
 void BM_CompanyFromEmail(benchmark::State& s) {
