@@ -71,6 +71,13 @@ void BM_NameCaseUnicode(benchmark::State& s) {
   RunRule(s, "  - name_case: { fields: [f] }\n", "f", kUnicodeNames);
 }
 void BM_Email(benchmark::State& s) { RunRule(s, "  - email: { field: f }\n", "f", kEmails); }
+void BM_EmailDerived(benchmark::State& s) {
+  RunRule(s, "  - email: { field: f, key_to: k, secondary_key_to: k2, class_to: c, typos: true }\n",
+          "f", kEmails);
+}
+void BM_CompanyFromEmail(benchmark::State& s) {
+  RunRule(s, "  - company_from_email: { field: f, company_to: c }\n", "f", kEmails);
+}
 void BM_RegexReplace(benchmark::State& s) {
   RunRule(s,
           "  - regex_replace: { fields: [f], pattern: '\\s+x(\\d+)$', replacement: ' ext. $1' }\n",
@@ -105,6 +112,8 @@ BENCHMARK(BM_TextUnicode);
 BENCHMARK(BM_NameCaseAscii);
 BENCHMARK(BM_NameCaseUnicode);
 BENCHMARK(BM_Email);
+BENCHMARK(BM_EmailDerived);
+BENCHMARK(BM_CompanyFromEmail);
 BENCHMARK(BM_RegexReplace);
 BENCHMARK(BM_Map);
 BENCHMARK(BM_Name);

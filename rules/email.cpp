@@ -1,12 +1,18 @@
 // email: cleans an email address (wrapping, case, internationalised domain) and checks its
 // syntax. An address that fails the check is kept and flagged, never cleared: people fix it.
-#include <cstdio>
+// On request it also derives a provider-aware match key (Gmail's dots and '+', never on other
+// domains, where they may tell two people apart), a medium-confidence key, the address class
+// (disposable, role, free, corporate) and a typo suggestion, which is reported, never applied.
+#include <functional>
 #include <memory>
-#include <stdexcept>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "rules/domain.h"
+#include "rules/email_domains.h"
 #include "rules/rule.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
@@ -20,19 +26,18 @@ constexpr OptionSpec kOptions[] = {
      "lower-case the local part as well as the domain"},
     {"allow_utf8_local", OptionType::kBool, "true", false,
      "accept a non-ASCII local part (RFC 6531)"},
+    {"key_to", OptionType::kField, "", false,
+     "write the provider-aware canonical key here (j.smith+x@gmail.com -> jsmith@gmail.com)"},
+    {"secondary_key_to", OptionType::kField, "", false,
+     "write the medium-confidence key here (jane+x@acme.com -> jane@acme.com)"},
+    {"class_to", OptionType::kField, "", false,
+     "write the class here: disposable, role, free or corporate"},
+    {"allowlist", OptionType::kStrings, "[]", false,
+     "domains (and their subdomains) never classed disposable, besides "
+     "data/disposable_allowlist.txt"},
+    {"typos", OptionType::kBool, "false", false,
+     "flag a likely mistyped domain (email.typo, \"did you mean ...?\"); the value is kept"},
 };
-
-constexpr std::size_t kMaxLocal = 64, kMaxDomain = 253, kMaxAddress = 254, kMaxLabel = 63;
-
-bool StartsWithNoCase(std::string_view s, std::string_view lower_prefix) {
-  if (s.size() < lower_prefix.size()) return false;
-  for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-    if (ToLower(static_cast<unsigned char>(s[i])) != static_cast<char32_t>(lower_prefix[i])) {
-      return false;
-    }
-  }
-  return true;
-}
 
 bool HasAsciiUpper(std::string_view s) {
   for (const char ch : s) {
@@ -41,98 +46,107 @@ bool HasAsciiUpper(std::string_view s) {
   return false;
 }
 
-// RFC 5322 atext, the characters of a dot-atom besides the dots.
-bool IsAtext(char ch) {
-  if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9')) {
-    return true;
-  }
-  return std::string_view("!#$%&'*+-/=?^_`{|}~").find(ch) != std::string_view::npos;
+// `s` up to the first `c`, unless `c` is first (then there is nothing before it) or absent.
+std::string_view CutAt(std::string_view s, char c) {
+  const std::size_t at = s.find(c);
+  return at == 0 || at == std::string_view::npos ? s : s.substr(0, at);
 }
 
-bool IsLdh(char ch) {
-  return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-         ch == '-';
+// What the options ask for besides the cleaned address; filled only for a valid address.
+struct Derived {
+  bool valid = false;
+  std::string key;
+  std::string secondary;
+  std::string_view cls;
+};
+
+unsigned DataParts(const Options& o) {
+  unsigned parts = 0;
+  if (o.Has("key_to") || o.Has("secondary_key_to")) parts |= kEmailProviders;
+  if (o.Has("class_to")) parts |= kEmailClasses;
+  if (o.Bool("typos")) parts |= kEmailTypos | kEmailProviders;
+  return parts;
 }
 
-// A character for a message: 'x' when printable ASCII, else its code point.
-std::string Describe(char32_t c) {
-  if (c == ' ') return "a space";
-  if (c > 0x20 && c < 0x7F) return std::string("'") + static_cast<char>(c) + "'";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
+std::optional<FieldId> OptionalField(const Options& o, std::string_view key) {
+  if (!o.Has(key)) return std::nullopt;
+  return o.Field(key);
 }
 
-// Why `local` is not a dot-atom local part; empty when it is.
-std::string CheckLocal(std::string_view local, bool allow_utf8) {
-  if (local.empty()) return "local part is empty";
-  if (local.size() > kMaxLocal) return "local part longer than 64 octets";
-  if (local.size() >= 2 && local.front() == '"' && local.back() == '"') {
-    return "quoted local part is not accepted";
-  }
-  if (local.front() == '.') return "local part starts with a dot";
-  if (local.back() == '.') return "local part ends with a dot";
-  if (local.find("..") != std::string_view::npos) return "local part has consecutive dots";
-  for (std::size_t i = 0; i < local.size();) {
-    const char32_t c = utf8::Next(local, i);
-    if (c < 0x80) {
-      if (c != '.' && !IsAtext(static_cast<char>(c))) return "local part contains " + Describe(c);
-    } else if (!allow_utf8) {
-      return "local part contains non-ASCII " + Describe(c);
-    } else if ((IsWhiteSpace(c) || IsInvisible(c))) {
-      return "local part contains " + Describe(c);
-    }
-  }
-  return {};
-}
-
-// Why ASCII `domain` is not a host name of two or more LDH labels; empty when it is.
-std::string CheckDomain(std::string_view domain) {
-  if (domain.empty()) return "domain is empty";
-  if (domain.size() > kMaxDomain) return "domain longer than 253 octets";
-  if (domain.front() == '[') return "domain literal (an address in brackets) is not accepted";
-  std::size_t dots = 0;
-  std::string_view label;
-  for (std::size_t start = 0;; ++dots) {
-    const std::size_t dot = domain.find('.', start);
-    label = domain.substr(start, dot - start);
-    if (label.empty()) return "domain has an empty label";
-    if (label.size() > kMaxLabel) return "domain label longer than 63 octets";
-    for (const char ch : label) {
-      if (!IsLdh(ch)) return "domain contains " + Describe(static_cast<unsigned char>(ch));
-    }
-    if (label.front() == '-') return "domain label starts with '-'";
-    if (label.back() == '-') return "domain label ends with '-'";
-    if (dot == std::string_view::npos) break;
-    start = dot + 1;
-  }
-  if (dots == 0) return "domain has only one label";
-  if (label.find_first_not_of("0123456789") == std::string_view::npos) {
-    return "top-level domain is all digits";
-  }
-  return {};
-}
-
-// Immutable once built; Apply is safe from many threads (the IDNA instance is shared and const).
+// Immutable once built; Apply is safe from many threads (the IDNA instance is shared and const,
+// the domain facts are cached per thread).
 class EmailRule final : public Rule {
  public:
   explicit EmailRule(const Options& o)
       : field_(o.Field("field")),
         lowercase_local_(o.Bool("lowercase_local")),
-        allow_utf8_local_(o.Bool("allow_utf8_local")) {}
+        allow_utf8_local_(o.Bool("allow_utf8_local")),
+        key_to_(OptionalField(o, "key_to")),
+        secondary_key_to_(OptionalField(o, "secondary_key_to")),
+        class_to_(OptionalField(o, "class_to")),
+        typos_(o.Bool("typos")),
+        parts_(DataParts(o)),
+        facts_(parts_) {
+    for (const std::string& entry : o.Strings("allowlist")) {
+      const std::string_view trimmed = TrimInvisible(entry);
+      std::string domain;
+      std::string why = utf8::IsValid(entry) ? DomainToAscii(trimmed, domain) : "not UTF-8";
+      if (why.empty()) why = CheckDomainName(domain);
+      if (!why.empty()) o.Fail("allowlist", "\"" + entry + "\" is not a domain: " + why);
+      allowlist_.insert(std::move(domain));
+    }
+    LoadEmailData(parts_);
+  }
 
   void Apply(Record& record) const override {
-    RewriteTexts(record, field_, index(), [&](std::string_view in, std::string& out) {
-      std::string why;
-      const bool changed = Clean(in, out, why);
+    const Value* value = record.Find(field_);
+    if (value == nullptr) return;
+    const bool list = value->kind() == Value::Kind::kList;
+    const bool derive = key_to_ || secondary_key_to_ || class_to_;
+    Derived one;
+    std::vector<Derived> items;  // one per list item
+    RewriteValue(record, field_, *value, index(), [&](std::string_view in, std::string& out) {
+      std::string why, typo;
+      Derived derived;
+      const bool changed = Clean(in, out, why, derived, typo);
       if (!why.empty()) record.AddFlag(field_, index(), "email.invalid", std::move(why));
+      if (!typo.empty()) record.AddFlag(field_, index(), "email.typo", std::move(typo));
+      if (derive) (list ? items.emplace_back() : one) = std::move(derived);
       return changed;
     });
+    if (!derive) return;
+    Write(record, key_to_, list, one, items, &Derived::key);
+    Write(record, secondary_key_to_, list, one, items, &Derived::secondary);
+    if (class_to_) {
+      Write(record, class_to_, list, one, items, [](const Derived& d) { return d.cls; });
+    }
   }
 
  private:
-  // Fills `out` and returns true when `in` changes; sets `why` when the address is invalid.
-  bool Clean(std::string_view in, std::string& out, std::string& why) const {
+  // Writes what `get` gives for the valid address(es) to `to`: a text for a text, a list with
+  // "" for the items without an address for a list. Nothing is written without a valid address.
+  template <typename Get>
+  void Write(Record& record, const std::optional<FieldId>& to, bool list, Derived& one,
+             std::vector<Derived>& items, Get get) const {
+    if (!to) return;
+    if (!list) {
+      if (one.valid) record.Set(*to, Value::Text(std::string(std::invoke(get, one))), index());
+      return;
+    }
+    bool any = false;
+    std::vector<std::string> texts;
+    texts.reserve(items.size());
+    for (Derived& d : items) {
+      any = any || d.valid;
+      texts.emplace_back(d.valid ? std::string(std::invoke(get, d)) : std::string());
+    }
+    if (any) record.Set(*to, Value::List(std::move(texts)), index());
+  }
+
+  // Fills `out` and returns true when `in` changes; sets `why` when the address is invalid. For
+  // a valid address, fills `derived` as the options ask and `typo` with a suggestion.
+  bool Clean(std::string_view in, std::string& out, std::string& why, Derived& derived,
+             std::string& typo) const {
     if (in.empty()) return false;
     if (!utf8::IsValid(in)) {
       why = "not well-formed UTF-8";
@@ -140,34 +154,13 @@ class EmailRule final : public Rule {
     }
     std::string_view v = TrimInvisible(in);
     if (v.empty()) return true;  // only white space: cleaned to empty, which is not an address
-    // "John Doe <jd@x.com>" and "<jd@x.com>": the address is in the last brackets.
-    if (v.back() == '>') {
-      if (const std::size_t lt = v.rfind('<'); lt != std::string_view::npos) {
-        v = TrimInvisible(v.substr(lt + 1, v.size() - lt - 2));
-      }
-    }
-    if (StartsWithNoCase(v, "mailto:")) {
-      v = v.substr(v.find(':') + 1);
-      v = TrimInvisible(
-          v.substr(0, v.find('?')));  // a mailto URI's headers (?subject=...) are no address
-    }
+    v = UnwrapEmail(v);
     if (v.empty()) {
       why = "no address in the value";
       return false;
     }
-    // The unquoted '@'s: "a@b"@c.com has one.
-    std::size_t at = std::string_view::npos, ats = 0;
-    bool quoted = false;
-    for (std::size_t i = 0; i < v.size(); ++i) {
-      if (v[i] == '\\' && quoted) {
-        ++i;
-      } else if (v[i] == '"') {
-        quoted = !quoted;
-      } else if (v[i] == '@' && !quoted) {
-        ++ats;
-        at = i;
-      }
-    }
+    std::size_t ats = 0;
+    const std::size_t at = FindEmailAt(v, ats);
     if (ats != 1) {
       why = ats == 0 ? "no '@'" : "more than one '@'";
       if (v == in) return false;
@@ -195,11 +188,12 @@ class EmailRule final : public Rule {
       why = DomainToAscii(domain, domain_buf);
       domain_out = domain_buf;
     }
-    if (why.empty()) why = CheckLocal(local_out, allow_utf8_local_);
-    if (why.empty()) why = CheckDomain(domain_out);
-    if (why.empty() && local_out.size() + 1 + domain_out.size() > kMaxAddress) {
+    if (why.empty()) why = CheckLocalPart(local_out, allow_utf8_local_);
+    if (why.empty()) why = CheckDomainName(domain_out);
+    if (why.empty() && local_out.size() + 1 + domain_out.size() > kMaxEmailAddress) {
       why = "address longer than 254 octets";
     }
+    if (why.empty() && parts_ != 0) Derive(local_out, domain_out, derived, typo);
     if (local_out.size() + 1 + domain_out.size() == in.size() && in.starts_with(local_out) &&
         in[local_out.size()] == '@' && in.ends_with(domain_out)) {
       return false;  // already clean: nothing built
@@ -209,9 +203,75 @@ class EmailRule final : public Rule {
     return true;
   }
 
+  // The keys, class and typo suggestion of a valid address (`domain` lower-case ASCII).
+  void Derive(std::string_view local, std::string_view domain, Derived& d,
+              std::string& typo) const {
+    const DomainFacts& facts = facts_.Get(domain);
+    if (typos_ && !facts.typo_fix.empty()) {
+      typo.reserve(local.size() + facts.typo_fix.size() + 16);
+      typo.append("did you mean ").append(local).append(1, '@').append(facts.typo_fix);
+      typo.append(1, '?');
+    }
+    d.valid = true;
+    std::string lower_buf;
+    std::string_view lower = local;
+    if (!lowercase_local_ && (HasAsciiUpper(local) || !utf8::IsAscii(local))) {
+      AppendLower(local, lower_buf);
+      lower = lower_buf;
+    }
+    const std::string_view key_domain = facts.key_domain.empty() ? domain : facts.key_domain;
+    if (key_to_ || secondary_key_to_) {
+      switch (facts.policy) {
+        case MailboxPolicy::kDotsPlus:
+          for (const char ch : CutAt(lower, '+')) {
+            if (ch != '.') d.key.push_back(ch);
+          }
+          break;
+        case MailboxPolicy::kPlus:
+          d.key.assign(CutAt(lower, '+'));
+          break;
+        case MailboxPolicy::kSubdomain:
+          d.key.assign(facts.key_local);
+          break;
+        case MailboxPolicy::kHyphen:
+        case MailboxPolicy::kNone:
+          d.key.assign(lower);
+          break;
+      }
+      d.key.append(1, '@').append(key_domain);
+    }
+    if (secondary_key_to_) {
+      // Medium confidence: '+' is a subaddress only where the server says so (RFC 5233), and
+      // a Yahoo base name before '-' is usually, not always, the same person.
+      const std::string_view base = facts.policy == MailboxPolicy::kNone     ? CutAt(lower, '+')
+                                    : facts.policy == MailboxPolicy::kHyphen ? CutAt(lower, '-')
+                                                                             : std::string_view();
+      if (base.empty()) {
+        d.secondary = d.key;
+      } else {
+        d.secondary.reserve(base.size() + 1 + key_domain.size());
+        d.secondary.append(base).append(1, '@').append(key_domain);
+      }
+    }
+    if (class_to_) {
+      if (facts.disposable && !InDomainOrParents(allowlist_, domain)) {
+        d.cls = "disposable";
+      } else if (IsRoleLocalPart(lower)) {
+        d.cls = "role";
+      } else {
+        d.cls = facts.free ? "free" : "corporate";
+      }
+    }
+  }
+
   FieldId field_;
   bool lowercase_local_;
   bool allow_utf8_local_;
+  std::optional<FieldId> key_to_, secondary_key_to_, class_to_;
+  bool typos_;
+  unsigned parts_;
+  DomainSet allowlist_;
+  DomainFactsCache facts_;
 };
 
 std::unique_ptr<Rule> MakeEmailRule(const Options& o) { return std::make_unique<EmailRule>(o); }
@@ -221,8 +281,8 @@ std::unique_ptr<Rule> MakeEmailRule(const Options& o) { return std::make_unique<
 const RuleSpec& EmailRuleSpec() {
   static const RuleSpec spec{
       "email",
-      1,
-      "clean an email address and flag it when its syntax is invalid",
+      2,
+      "clean an email address, flag invalid syntax and likely typos; derive its key and class",
       "For each text of `field` (list items one by one; empty, null and JSON values untouched): "
       "white space and invisible characters are trimmed from both ends; a display name and "
       "angle brackets are removed (John Doe <JD@X.com> -> JD@X.com, then cased as below); a "
@@ -238,7 +298,42 @@ const RuleSpec& EmailRuleSpec() {
       "literals are not accepted. An address that fails is never cleared: the cleaned value (or, "
       "when no address could be found, the value as it was) is kept, and the record gets the "
       "flag `email.invalid` with the reason. A value of white space only becomes empty and is "
-      "not flagged; without exactly one '@' the case is left as typed.",
+      "not flagged; without exactly one '@' the case is left as typed.\n\n"
+      "Derived fields (each only when its option is set; written only for a valid address, and "
+      "for a list as a list with \"\" for the items without one): `key_to` gets the canonical "
+      "key: the address with its local part lower-cased and the ASCII domain, then, for the "
+      "providers of data/email_providers.tsv only: Google (gmail.com, googlemail.com -> "
+      "gmail.com) drops every '.' and cuts at the first '+' (J.Smith+news@GMail.com -> "
+      "jsmith@gmail.com); Microsoft consumer (outlook.*, hotmail.*, live.* under any public "
+      "suffix, msn.com), Apple (icloud.com, me.com, mac.com), Proton (protonmail.com, "
+      "protonmail.ch, proton.me, pm.me), Fastmail (fastmail.com, fastmail.fm), Yandex "
+      "(yandex.*, ya.ru) and Zoho (zoho.com, zohomail.com) cut at the first '+' and keep "
+      "dots; Fastmail subdomain addressing x@user.fastmail.com -> user@fastmail.com. Every "
+      "other domain, corporate ones included, keeps its local part as typed (lower-cased): "
+      "ignoring dots is a Gmail mailbox policy, and '+' is a subaddress only where the server "
+      "is set up so (RFC 5233), so applying them elsewhere would merge different people "
+      "(jane.doe+x@acme.com keeps the key jane.doe+x@acme.com). A '+' or '-' that starts the "
+      "local part is never cut. `secondary_key_to` gets a medium-confidence key: for domains "
+      "without a provider policy the key cut at the first '+' (jane.doe@acme.com); for Yahoo "
+      "(yahoo.*, ymail.com, rocketmail.com) the key cut at the first '-', Yahoo's disposable "
+      "address base name, which is only in this key since a base name can also be a plain "
+      "hyphenated address; for the other providers the key itself. `class_to` gets one class, "
+      "the first that applies: `disposable` when the domain is on "
+      "data/disposable_email_domains.txt (exactly, or under a `*.domain` entry) and neither it "
+      "nor a parent domain is on data/disposable_allowlist.txt or the `allowlist` option, "
+      "since a throw-away mailbox is throw-away whatever its local part; `role` when the "
+      "lower-cased local part cut at '+' is on data/role_local_parts.txt (info, sales, "
+      "support, noreply, ...); `free` when the domain or its registrable domain is on "
+      "data/free_email_domains.txt, or the domain or a parent is on "
+      "data/disposable_allowlist.txt (personal mailboxes and privacy relays); else "
+      "`corporate`. The `allowlist` option only keeps its domains from being `disposable`. With "
+      "`typos`, a likely mistyped domain "
+      "gets the flag `email.typo` \"did you mean j@gmail.com?\" and the value is left as it "
+      "is: a mistyped ending is fixed first from data/email_typos.tsv (.con, .cmo, .comcom, a "
+      "doubled .com.com -> .com), then a whole-domain typo from the same table (gmial.com, "
+      "gmail.co, hotmial.com, yahooo.com, outlok.com), else, for a domain on none of the "
+      "lists, a popular mail domain one edit away (one letter inserted, deleted, replaced or "
+      "two neighbours swapped) with the same first letter. Domain facts are cached per thread.",
       kOptions,
       MakeEmailRule};
   return spec;

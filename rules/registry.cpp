@@ -17,7 +17,8 @@
   X(Phone)                   \
   X(Fold)                    \
   X(Name)                    \
-  X(Lookup)
+  X(Lookup)                  \
+  X(CompanyFromEmail)
 
 namespace pdc {
 

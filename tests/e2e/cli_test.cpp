@@ -234,7 +234,7 @@ TEST_F(CliTest, UsageErrorsExitTwo) {
 TEST_F(CliTest, RulesListsAndDescribes) {
   Output r = Clean("rules");
   EXPECT_EQ(r.code, 0);
-  for (const char* name : {"text@1", "name_case@1", "email@1", "set@1", "default@1", "copy@1",
+  for (const char* name : {"text@1", "name_case@1", "email@2", "set@1", "default@1", "copy@1",
                            "regex_replace@1", "map@1"}) {
     EXPECT_NE(r.out.find(name), std::string::npos) << name;
   }

@@ -183,5 +183,235 @@ TEST(EmailRule, InvalidValueIsAnError) {
   EXPECT_FALSE(ConfigErrors("version: 1\nrules:\n  - email: { field: [a, b] }\n").empty());
 }
 
+// ---- Keys, classes and typo suggestions (email@2)
+// ------------------------------------------------
+
+constexpr std::string_view kDerive =
+    "  - email: { key_to: key, secondary_key_to: key2, class_to: class, typos: true }\n";
+
+Record Derive(std::string_view text, std::string_view rules = kDerive) {
+  return ApplyRules(rules, {{"email", std::string(text)}});
+}
+
+TEST(EmailRule, DerivedFieldsAreOptIn) {
+  const Record record = ApplyRules(kEmail, {{"email", "J.Smith+news@gmail.con"}});
+  EXPECT_EQ(TextOf(record, "email"), "j.smith+news@gmail.con");
+  EXPECT_EQ(TextOf(record, "key"), "<null>");
+  EXPECT_EQ(TextOf(record, "class"), "<null>");
+  EXPECT_TRUE(FlagMessages(record, "email.typo").empty());
+}
+
+TEST(EmailRule, GmailKeyDropsDotsAndSubaddress) {
+  Record record = Derive("J.Smith+news@GMail.com");
+  EXPECT_EQ(TextOf(record, "email"), "j.smith+news@gmail.com") << "the value keeps its dots";
+  EXPECT_EQ(TextOf(record, "key"), "jsmith@gmail.com");
+  EXPECT_EQ(TextOf(record, "key2"), "jsmith@gmail.com");
+  EXPECT_EQ(TextOf(record, "class"), "free");
+  EXPECT_EQ(TextOf(Derive("j.s.m.i.t.h@googlemail.com"), "key"), "jsmith@gmail.com");
+  EXPECT_EQ(TextOf(Derive("+tag@gmail.com"), "key"), "+tag@gmail.com") << "nothing before '+'";
+}
+
+TEST(EmailRule, CorporateKeyKeepsDotsAndPlus) {
+  const Record record = Derive("jane.doe+x@acme.com");
+  EXPECT_EQ(TextOf(record, "key"), "jane.doe+x@acme.com");
+  EXPECT_EQ(TextOf(record, "key2"), "jane.doe@acme.com");
+  EXPECT_EQ(TextOf(record, "class"), "corporate");
+  EXPECT_EQ(
+      TextOf(Derive("Jane.Doe@ACME.com", "  - email: { lowercase_local: false, key_to: key }\n"),
+             "key"),
+      "jane.doe@acme.com")
+      << "the key is lower-cased even when the value keeps its case";
+}
+
+TEST(EmailRule, ProviderKeys) {
+  EXPECT_EQ(TextOf(Derive("a.b+c@outlook.com"), "key"), "a.b@outlook.com");
+  EXPECT_EQ(TextOf(Derive("a.b+c@hotmail.co.uk"), "key"), "a.b@hotmail.co.uk");
+  EXPECT_EQ(TextOf(Derive("a.b+c@live.fr"), "key"), "a.b@live.fr");
+  EXPECT_EQ(TextOf(Derive("a.b+c@live.acme.com"), "key"), "a.b+c@live.acme.com")
+      << "live.* means under a public suffix, not a company's host";
+  EXPECT_EQ(TextOf(Derive("a.b+c@msn.com"), "key"), "a.b@msn.com");
+  EXPECT_EQ(TextOf(Derive("a.b+c@icloud.com"), "key"), "a.b@icloud.com");
+  EXPECT_EQ(TextOf(Derive("a.b+c@me.com"), "key"), "a.b@me.com");
+  EXPECT_EQ(TextOf(Derive("a.b+c@pm.me"), "key"), "a.b@pm.me");
+  EXPECT_EQ(TextOf(Derive("a.b+c@proton.me"), "key"), "a.b@proton.me");
+  EXPECT_EQ(TextOf(Derive("a.b+c@fastmail.com"), "key"), "a.b@fastmail.com");
+  EXPECT_EQ(TextOf(Derive("anything@Jane.FastMail.com"), "key"), "jane@fastmail.com");
+  EXPECT_EQ(TextOf(Derive("a.b+c@yandex.ru"), "key"), "a.b@yandex.ru");
+  EXPECT_EQ(TextOf(Derive("a.b+c@ya.ru"), "key"), "a.b@ya.ru");
+  EXPECT_EQ(TextOf(Derive("a.b+c@zohomail.com"), "key"), "a.b@zohomail.com");
+}
+
+TEST(EmailRule, YahooHyphenOnlyInTheSecondaryKey) {
+  const Record record = Derive("Bob-Shopping@yahoo.com");
+  EXPECT_EQ(TextOf(record, "key"), "bob-shopping@yahoo.com");
+  EXPECT_EQ(TextOf(record, "key2"), "bob@yahoo.com");
+  EXPECT_EQ(TextOf(Derive("bob+x@yahoo.com"), "key2"), "bob+x@yahoo.com") << "no '+' at Yahoo";
+}
+
+TEST(EmailRule, InternationalisedKeysUsePunycode) {
+  const Record record = Derive("J\u00D6RG.M+x@B\u00DCCHER.de");
+  EXPECT_EQ(TextOf(record, "email"), "j\u00F6rg.m+x@xn--bcher-kva.de");
+  EXPECT_EQ(TextOf(record, "key"), "j\u00F6rg.m+x@xn--bcher-kva.de");
+  EXPECT_EQ(TextOf(record, "key2"), "j\u00F6rg.m@xn--bcher-kva.de");
+  EXPECT_EQ(TextOf(record, "class"), "corporate");
+}
+
+TEST(EmailRule, Classes) {
+  EXPECT_EQ(TextOf(Derive("someone@mailinator.com"), "class"), "disposable");
+  EXPECT_EQ(TextOf(Derive("info@mailinator.com"), "class"), "disposable")
+      << "a throw-away domain wins over a role local part";
+  EXPECT_EQ(TextOf(Derive("Info+web@acme.com"), "class"), "role");
+  EXPECT_EQ(TextOf(Derive("no-reply@acme.com"), "class"), "role");
+  EXPECT_EQ(TextOf(Derive("support@gmail.com"), "class"), "role");
+  EXPECT_EQ(TextOf(Derive("pat@gmx.de"), "class"), "free");
+  EXPECT_EQ(TextOf(Derive("pat@acme.com"), "class"), "corporate");
+  EXPECT_EQ(TextOf(Derive("information.security@acme.com"), "class"), "corporate");
+}
+
+TEST(EmailRule, DisposableSubdomainsAndAllowlists) {
+  // disposable_email_domains.txt lists "*.33mail.com": its subdomains are throw-away too.
+  EXPECT_EQ(TextOf(Derive("x@shop.33mail.com"), "class"), "disposable");
+  // anonaddy.me is on the disposable list and on disposable_allowlist.txt: a relay to one
+  // person, so a personal (free) mailbox, as are its subdomains.
+  EXPECT_EQ(TextOf(Derive("x@anonaddy.me"), "class"), "free");
+  EXPECT_EQ(TextOf(Derive("x@jo.anonaddy.me"), "class"), "free");
+  // The option only takes a domain off the disposable list; the other classes still apply.
+  const std::string rules =
+      "  - email: { class_to: class, allowlist: [\" Mailinator.COM \", abyssemail.com] }\n";
+  EXPECT_EQ(TextOf(Derive("x@mailinator.com", rules), "class"), "free");
+  EXPECT_EQ(TextOf(Derive("x@abyssemail.com", rules), "class"), "corporate");
+  EXPECT_EQ(TextOf(Derive("x@sub.abyssemail.com", rules), "class"), "corporate");
+  EXPECT_EQ(TextOf(Derive("x@abyssemail.com"), "class"), "disposable");
+  EXPECT_EQ(TextOf(Derive("x@guerrillamail.com", rules), "class"), "disposable");
+}
+
+TEST(EmailRule, TypoSuggestionsAreReportedNeverApplied) {
+  const auto suggestion = [](std::string_view text) {
+    const Record record = Derive(text);
+    const auto messages = FlagMessages(record, "email.typo");
+    return messages.empty() ? std::string("-") : messages[0];
+  };
+  EXPECT_EQ(suggestion("jo@gmial.com"), "did you mean jo@gmail.com?");
+  EXPECT_EQ(suggestion("jo@gmai.com"), "did you mean jo@gmail.com?");
+  EXPECT_EQ(suggestion("jo@gmail.con"), "did you mean jo@gmail.com?");
+  EXPECT_EQ(suggestion("jo@gmail.co"), "did you mean jo@gmail.com?");
+  EXPECT_EQ(suggestion("jo@hotmial.com"), "did you mean jo@hotmail.com?");
+  EXPECT_EQ(suggestion("jo@yahooo.com"), "did you mean jo@yahoo.com?");
+  EXPECT_EQ(suggestion("jo@outlok.com"), "did you mean jo@outlook.com?");
+  EXPECT_EQ(suggestion("jo@acme.comcom"), "did you mean jo@acme.com?");
+  EXPECT_EQ(suggestion("jo@acme.com.com"), "did you mean jo@acme.com?");
+  EXPECT_EQ(suggestion("jo@acme.con"), "did you mean jo@acme.com?");
+  EXPECT_EQ(suggestion("jo@acme.cmo"), "did you mean jo@acme.com?");
+  EXPECT_EQ(suggestion("jo@gmial.con"), "did you mean jo@gmail.com?");
+  EXPECT_EQ(suggestion("jo@gmaik.com"), "did you mean jo@gmail.com?") << "one edit away";
+  EXPECT_EQ(suggestion("jo@hotmali.com"), "did you mean jo@hotmail.com?") << "two swapped";
+  // Known domains and names one edit from short ones are left alone.
+  EXPECT_EQ(suggestion("jo@gmail.com"), "-");
+  EXPECT_EQ(suggestion("jo@ymail.com"), "-");
+  EXPECT_EQ(suggestion("jo@mail.com"), "-");
+  EXPECT_EQ(suggestion("jo@cloud.com"), "-");
+  EXPECT_EQ(suggestion("jo@life.com"), "-");
+  EXPECT_EQ(suggestion("jo@acme.co"), "-");
+  EXPECT_EQ(suggestion("jo@acme.community"), "-");
+  const Record record = Derive(" Jo@GMAIL.CON ");
+  EXPECT_EQ(TextOf(record, "email"), "jo@gmail.con");
+  EXPECT_EQ(TextOf(record, "key"), "jo@gmail.con");
+  EXPECT_TRUE(FlagMessages(record, "email.invalid").empty());
+}
+
+TEST(EmailRule, InvalidAddressesGetNoDerivedFields) {
+  for (const std::string text : {"nope", "a@@b.com", "a..b@gmail.com", "", "   ", "<>"}) {
+    const Record record = Derive(text);
+    EXPECT_EQ(TextOf(record, "key"), "<null>") << text;
+    EXPECT_EQ(TextOf(record, "key2"), "<null>") << text;
+    EXPECT_EQ(TextOf(record, "class"), "<null>") << text;
+    EXPECT_TRUE(FlagMessages(record, "email.typo").empty()) << text;
+  }
+}
+
+TEST(EmailRule, DerivedFieldsOfAListAreLists) {
+  Record record = MakeRecord({});
+  record.Load(InternField("email"), Value::List({"A.B@gmail.com", "bad", "info@acme.com"}));
+  ApplyRulesTo(kDerive, record);
+  EXPECT_EQ(record.Get(InternField("key")), Value::List({"ab@gmail.com", "", "info@acme.com"}));
+  EXPECT_EQ(record.Get(InternField("class")), Value::List({"free", "", "role"}));
+}
+
+TEST(EmailRule, ZeroWidthAndRightToLeftMarks) {
+  Record record = Derive("\u200F\u200Bj.smith@gmail.com\u200E\uFEFF");
+  EXPECT_EQ(TextOf(record, "email"), "j.smith@gmail.com");
+  EXPECT_EQ(TextOf(record, "key"), "jsmith@gmail.com");
+  record = Derive("j.sm\u200Bith@gmail.com");
+  EXPECT_EQ(FlagMessages(record, "email.invalid").size(), 1u);
+  EXPECT_EQ(TextOf(record, "key"), "<null>");
+  record =
+      Derive("\u05D3\u05E0\u05D4@\u05D3\u05D5\u05D2\u05DE\u05D4.\u05D9\u05E9\u05E8\u05D0\u05DC");
+  EXPECT_TRUE(FlagMessages(record, "email.invalid").empty());
+  EXPECT_EQ(TextOf(record, "class"), "corporate");
+  EXPECT_EQ(TextOf(record, "key").find("@xn--"), 6u);
+}
+
+TEST(EmailRule, RandomBytesNeverCrash) {
+  const auto config = LoadRules(kDerive);
+  ASSERT_TRUE(config);
+  unsigned seed = 7;
+  for (int i = 0; i < 3000; ++i) {
+    std::string text;
+    const int size = static_cast<int>((seed = seed * 1103515245u + 12345u) >> 16) % 40;
+    for (int j = 0; j < size; ++j) {
+      seed = seed * 1103515245u + 12345u;
+      const char* alphabet = "@.+-aGm\xC3\xA9\x80\xE2\x80\x8B<>\" ";
+      text.push_back(j % 3 == 0 ? static_cast<char>(seed >> 16) : alphabet[(seed >> 16) % 18]);
+    }
+    if (i % 2 == 0) text += "@gmail.com";
+    Record record = MakeRecord({{"email", text}});
+    config->rules.Apply(record);
+  }
+  SUCCEED();
+}
+
+TEST(EmailRule, HugeValuesAreFlaggedNotDerived) {
+  for (const std::string& text :
+       {std::string(1 << 20, 'a') + "@gmail.com", "a@" + std::string(1 << 20, 'b') + ".com",
+        std::string(1 << 16, '@'), "a@" + std::string(1 << 16, '.') + "com"}) {
+    const Record record = Derive(text);
+    EXPECT_EQ(FlagMessages(record, "email.invalid").size(), 1u);
+    EXPECT_EQ(TextOf(record, "key"), "<null>");
+  }
+}
+
+TEST(EmailRule, InvalidAllowlistEntryIsAnError) {
+  const auto errors = ConfigErrors(
+      "version: 1\nrules:\n  - email: { class_to: c, allowlist: [\"not a domain\"] }\n");
+  ASSERT_FALSE(errors.empty());
+  EXPECT_TRUE(AnyErrorMentions(errors, "not a domain")) << errors[0].str();
+  EXPECT_FALSE(ConfigErrors("version: 1\nrules:\n  - email: { typos: maybe }\n").empty());
+  EXPECT_FALSE(ConfigErrors("version: 1\nrules:\n  - email: { key_to: [a, b] }\n").empty());
+}
+
+TEST(EmailRule, DerivingIsSafeFromManyThreads) {
+  const auto config = LoadRules(kDerive);
+  ASSERT_TRUE(config);
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 2000; ++i) {
+        const std::string text =
+            i % 2 ? "J.Smith+x@GMail.com" : "Sales@Acme-" + std::to_string(i % 50) + ".com";
+        Record record = MakeRecord({{"email", text}});
+        config->rules.Apply(record);
+        const std::string want =
+            i % 2 ? "jsmith@gmail.com" : "sales@acme-" + std::to_string(i % 50) + ".com";
+        if (TextOf(record, "key") != want || TextOf(record, "class") != (i % 2 ? "free" : "role")) {
+          ++wrong[t];
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong, std::vector<int>(4, 0));
+}
+
 }  // namespace
 }  // namespace pdc

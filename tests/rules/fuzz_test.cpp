@@ -20,7 +20,10 @@ namespace {
 const std::map<std::string, std::string> kFuzzConfigs = {
     {"text", "  - text: { ascii_punctuation: true }\n"},
     {"name_case", "  - name_case: { fields: [first_name, last_name, company] }\n"},
-    {"email", "  - email: {}\n"},
+    {"email",
+     "  - email: { key_to: key, secondary_key_to: key2, class_to: class, typos: true }\n"},
+    {"company_from_email",
+     "  - company_from_email: { company_to: company, website_to: website, overwrite: true }\n"},
     {"set", "  - set: { field: lead_source, value: fuzz }\n"},
     {"default", "  - default: { field: city, value: nowhere }\n"},
     {"copy", "  - copy: { from: email, to: email_copy }\n"},
