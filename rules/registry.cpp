@@ -14,7 +14,8 @@
   X(RegexReplace)            \
   X(Map)                     \
   X(Website)                 \
-  X(Phone)
+  X(Phone)                   \
+  X(Country)
 
 namespace pdc {
 
