@@ -15,7 +15,8 @@
   X(Map)                     \
   X(Website)                 \
   X(Phone)                   \
-  X(Country)
+  X(Country)                 \
+  X(State)
 
 namespace pdc {
 
