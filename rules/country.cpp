@@ -112,8 +112,8 @@ class CountryRule final : public Rule {
     r.country = match.country;
     r.subdivision = std::move(match.subdivision);
     if (match.kind == CountryMatch::Kind::kAmbiguous) {
-      r.message = "\"" + std::string(raw) + "\" names more than one country (" +
-                  match.candidates + "): not guessed";
+      r.message = "\"" + std::string(raw) + "\" names more than one country (" + match.candidates +
+                  "): not guessed";
     } else if (match.kind == CountryMatch::Kind::kUnknown) {
       r.message = "\"" + std::string(raw) + "\" is no known country name or ISO code";
     }

@@ -21,10 +21,10 @@ struct Country {
 struct CountryMatch {
   enum class Kind { kFound, kAmbiguous, kUnknown };
   Kind kind = Kind::kUnknown;
-  int country = -1;          // index into CountryNames::countries() when found
-  std::string subdivision;   // ISO 3166-2 code when the name is a part of the country ("GB-ENG")
-  std::string how;           // "alpha-2 code", "alias", "CLDR name" ...; for counters and messages
-  std::string candidates;    // "KP, KR" when ambiguous
+  int country = -1;         // index into CountryNames::countries() when found
+  std::string subdivision;  // ISO 3166-2 code when the name is a part of the country ("GB-ENG")
+  std::string how;          // "alpha-2 code", "alias", "CLDR name" ...; for counters and messages
+  std::string candidates;   // "KP, KR" when ambiguous
 };
 
 class CountryNames {

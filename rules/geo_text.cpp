@@ -288,9 +288,10 @@ std::string CaseKey(std::string_view clean) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
   if (U_FAILURE(status)) return std::string(clean);
-  const icu::UnicodeString folded = fold->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size()))),
-      status);
+  const icu::UnicodeString folded =
+      fold->normalize(icu::UnicodeString::fromUTF8(
+                          icu::StringPiece(clean.data(), static_cast<int32_t>(clean.size()))),
+                      status);
   if (U_FAILURE(status)) return std::string(clean);
   folded.toUTF8String(out);
   return out;

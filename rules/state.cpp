@@ -126,10 +126,10 @@ class StateRule final : public Rule {
         break;
       case SubdivisionMatch::Kind::kOtherCountry:
         r.flag_code = "state.unknown";
-        r.message = quoted + " is a subdivision of " +
-                    subdivisions_.all()[static_cast<std::size_t>(match.subdivision)]
-                        .code.substr(0, 2) +
-                    ", not of " + country;
+        r.message =
+            quoted + " is a subdivision of " +
+            subdivisions_.all()[static_cast<std::size_t>(match.subdivision)].code.substr(0, 2) +
+            ", not of " + country;
         break;
       case SubdivisionMatch::Kind::kUnknown:
         r.flag_code = "state.unknown";
@@ -171,8 +171,10 @@ const RuleSpec& StateRuleSpec() {
       "(baden wurttemberg, ile de france), inverted at a comma (Madrid, Comunidad de = "
       "Comunidad de Madrid), and as a last resort without a generic word on either side "
       "(County Cork, Skåne län, Guangdong Sheng, 神奈川県). Without a country a name is taken "
-      "only when it names a single subdivision in the world. A name shared by two "
-      "subdivisions of the country is flagged state.ambiguous; anything else is flagged "
+      "only when it names a single subdivision in the world. A name shared by a subdivision and "
+      "one inside it means the larger (Madrid: the community ES-MD, not its province ES-M); "
+      "one shared by two unrelated subdivisions of the country is flagged state.ambiguous; "
+      "anything else is flagged "
       "state.unknown; both are left as they are. A found subdivision is written to `to` "
       "(default: `field`) as `format`: code (CA, the part after the hyphen), full_code (US-CA) "
       "or name (California, the iso-codes name); `name_to` and `full_code_to` receive the name "

@@ -34,14 +34,13 @@ bool IsFullCode(std::string_view s) {
 // Words that say what kind of subdivision a name is rather than which one: "County Cork",
 // "Skåne län", "Guangdong Sheng", 神奈川県. Taken off names and lookups alike as a last resort.
 constexpr std::string_view kLeadingWords[] = {
-    "county ",     "co. ",          "co ",         "province of ", "state of ",
-    "provincia de ", "provincia di ", "provincia ",  "comunidad de ", "comunidad ",
-    "région ",     "region ",       "республика ", "respublika ",  "canton of ",
-    "kanton "};
+    "county ",       "co. ",        "co ",           "province of ", "state of ", "provincia de ",
+    "provincia di ", "provincia ",  "comunidad de ", "comunidad ",   "région ",   "region ",
+    "республика ",   "respublika ", "canton of ",    "kanton "};
 constexpr std::string_view kTrailingWords[] = {
-    " county",   " province",    " prefecture", " region",     " state",    " län",
-    " lan",      " oblast'",     " oblast",     " kraj",       " krai",     " sheng",
-    " shi",      " zizhiqu",     " область",    " край",       " respublika", " voivodeship",
+    " county",   " province",    " prefecture", " region", " state",      " län",
+    " lan",      " oblast'",     " oblast",     " kraj",   " krai",       " sheng",
+    " shi",      " zizhiqu",     " область",    " край",   " respublika", " voivodeship",
     " district", " governorate", " canton",     "-ken"};
 constexpr std::string_view kTrailingCjk[] = {"自治区", "省", "市", "県", "府", "都", "道", "州"};
 
@@ -97,7 +96,7 @@ Subdivisions::Subdivisions() {
   const std::vector<geo::IsoRecord> records = geo::ReadIsoCodesTable(path, "3166-2");
   // The iso-codes name of each subdivision, for its translations: name -> ids.
   std::unordered_map<std::string, std::vector<std::uint16_t>> by_name;
-  std::vector<std::pair<std::uint16_t, std::string>> names;  // (id, name), indexed below
+  std::vector<std::pair<std::uint16_t, std::string>> names;    // (id, name), indexed below
   std::vector<std::pair<std::uint16_t, std::string>> parents;  // (id, parent's code)
   for (const geo::IsoRecord& record : records) {
     const auto code = record.find("code");
