@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,7 @@ constexpr std::size_t kMaxLength = 200;  // no country name is longer; longer va
 struct Resolved {
   CountryMatch::Kind kind = CountryMatch::Kind::kUnknown;
   int country = -1;
+  CountryMatch::Source source = CountryMatch::Source::kNone;
   std::string subdivision;
   std::string message;  // for the flag
 };
@@ -43,6 +45,16 @@ struct TransparentHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using Cache = std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>>;
+
+// Counted per record value: how countries were recognised, and how many distinct values needed
+// a lookup (the rest came from the cache).
+constexpr const char* kCounterNames[] = {"by_code", "by_alias", "by_name", "lookups"};
+constexpr int kLookups = 3;
+
+struct PerThread {
+  Cache cache;
+  long long counts[std::size(kCounterNames)] = {};
+};
 
 class CountryRule final : public Rule {
  public:
@@ -103,12 +115,18 @@ class CountryRule final : public Rule {
   }
 
   const Resolved& Resolve(std::string_view raw) const {
-    Cache& cache = cache_.local();
-    if (const auto it = cache.find(raw); it != cache.end()) return it->second;
+    PerThread& local = local_.local();
+    Cache& cache = local.cache;
+    if (const auto it = cache.find(raw); it != cache.end()) {
+      Count(local, it->second);
+      return it->second;
+    }
     if (cache.size() > 50000) cache.clear();  // bounded: a file repeats few spellings
+    ++local.counts[kLookups];
     CountryMatch match = names_.Lookup(raw);
     Resolved r;
     r.kind = match.kind;
+    r.source = match.source;
     r.country = match.country;
     r.subdivision = std::move(match.subdivision);
     if (match.kind == CountryMatch::Kind::kAmbiguous) {
@@ -117,7 +135,36 @@ class CountryRule final : public Rule {
     } else if (match.kind == CountryMatch::Kind::kUnknown) {
       r.message = "\"" + std::string(raw) + "\" is no known country name or ISO code";
     }
-    return cache.emplace(std::string(raw), std::move(r)).first->second;
+    const Resolved& stored = cache.emplace(std::string(raw), std::move(r)).first->second;
+    Count(local, stored);
+    return stored;
+  }
+
+  static void Count(PerThread& local, const Resolved& r) {
+    if (r.kind != CountryMatch::Kind::kFound) return;
+    switch (r.source) {
+      case CountryMatch::Source::kCode:
+        ++local.counts[0];
+        break;
+      case CountryMatch::Source::kAlias:
+        ++local.counts[1];
+        break;
+      case CountryMatch::Source::kName:
+        ++local.counts[2];
+        break;
+      case CountryMatch::Source::kNone:
+        break;
+    }
+  }
+
+  Counters counters() const override {
+    Counters out;
+    for (std::size_t i = 0; i < std::size(kCounterNames); ++i) {
+      long long total = 0;
+      for (const PerThread& local : local_) total += local.counts[i];
+      out.emplace_back(kCounterNames[i], total);
+    }
+    return out;
   }
 
   const CountryNames& names_;
@@ -125,7 +172,7 @@ class CountryRule final : public Rule {
   FieldId to_;
   std::optional<FieldId> name_to_, code_to_, subdivision_to_;
   Format format_ = Format::kAlpha2;
-  mutable tbb::enumerable_thread_specific<Cache> cache_;
+  mutable tbb::enumerable_thread_specific<PerThread> local_;
 };
 
 }  // namespace
@@ -154,7 +201,9 @@ const RuleSpec& CountryRuleSpec() {
       "-> GB-ENG). Codes, alpha-3, numeric and English names come from the Debian iso-codes "
       "table /usr/share/iso-codes/json/iso_3166-1.json (PARDOT_CLEAN_ISO_CODES overrides the "
       "directory); the name index (about 30,000 keys) is built once per process when the first "
-      "country rule is loaded, in about a second. Results are cached per thread by value.",
+      "country rule is loaded, in about a second. Results are cached per thread by value. "
+      "Counters: by_code, by_alias and by_name count the values recognised each way; lookups "
+      "counts the distinct values that were not in the cache.",
       kOptions,
       [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<CountryRule>(o); }};
   return spec;

@@ -163,9 +163,9 @@ std::size_t CountryNames::ambiguous_keys() const {
       names_.begin(), names_.end(), [](const auto& kv) { return kv.second.count > 1; }));
 }
 
-CountryMatch CountryNames::FromEntry(const Entry& entry, std::string how) const {
+CountryMatch CountryNames::FromEntry(const Entry& entry, CountryMatch::Source source) const {
   CountryMatch match;
-  match.how = std::move(how);
+  match.source = source;
   if (entry.count == 1) {
     match.kind = CountryMatch::Kind::kFound;
     match.country = entry.codes[0];
@@ -193,14 +193,12 @@ CountryMatch CountryNames::Lookup(std::string_view raw) const {
       CountryMatch match;
       match.kind = CountryMatch::Kind::kFound;
       match.country = it->second;
-      match.how = case_key[0] >= '0' && case_key[0] <= '9' ? "numeric code"
-                  : case_key.size() == 2                   ? "alpha-2 code"
-                                                           : "alpha-3 code";
+      match.source = CountryMatch::Source::kCode;
       return match;
     }
   }
   if (const auto it = aliases_.find(case_key); it != aliases_.end()) {
-    CountryMatch match = FromEntry(it->second.entry, "alias");
+    CountryMatch match = FromEntry(it->second.entry, CountryMatch::Source::kAlias);
     match.subdivision = it->second.subdivision;
     return match;
   }
@@ -208,17 +206,17 @@ CountryMatch CountryNames::Lookup(std::string_view raw) const {
   const bool has_ascii = !ascii.empty() && ascii != case_key;
   if (has_ascii) {
     if (const auto it = aliases_.find(ascii); it != aliases_.end()) {
-      CountryMatch match = FromEntry(it->second.entry, "alias");
+      CountryMatch match = FromEntry(it->second.entry, CountryMatch::Source::kAlias);
       match.subdivision = it->second.subdivision;
       return match;
     }
   }
   if (const auto it = names_.find(case_key); it != names_.end()) {
-    return FromEntry(it->second, "name");
+    return FromEntry(it->second, CountryMatch::Source::kName);
   }
   if (has_ascii) {
     if (const auto it = names_.find(ascii); it != names_.end()) {
-      return FromEntry(it->second, "name");
+      return FromEntry(it->second, CountryMatch::Source::kName);
     }
   }
   return {};

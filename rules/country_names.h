@@ -23,8 +23,9 @@ struct CountryMatch {
   Kind kind = Kind::kUnknown;
   int country = -1;         // index into CountryNames::countries() when found
   std::string subdivision;  // ISO 3166-2 code when the name is a part of the country ("GB-ENG")
-  std::string how;          // "alpha-2 code", "alias", "CLDR name" ...; for counters and messages
-  std::string candidates;   // "KP, KR" when ambiguous
+  enum class Source { kNone, kCode, kAlias, kName };
+  Source source = Source::kNone;  // what matched: an ISO code, a curated alias or a name
+  std::string candidates;         // "KP, KR" when ambiguous
 };
 
 class CountryNames {
@@ -61,7 +62,7 @@ class CountryNames {
   CountryNames();
   void AddName(std::string_view name, const Entry& entry);
   void LoadAliases();
-  CountryMatch FromEntry(const Entry& entry, std::string how) const;
+  CountryMatch FromEntry(const Entry& entry, CountryMatch::Source source) const;
 
   std::vector<Country> countries_;
   std::unordered_map<std::string, int> codes_;  // lower-case alpha-2, alpha-3 and numeric

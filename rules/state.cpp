@@ -5,6 +5,7 @@
 #include <tbb/enumerable_thread_specific.h>
 
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,7 @@ constexpr std::size_t kMaxLength = 200;  // no subdivision name is longer; longe
 struct Resolved {
   SubdivisionMatch::Kind kind = SubdivisionMatch::Kind::kUnknown;
   int subdivision = -1;
+  SubdivisionMatch::Source source = SubdivisionMatch::Source::kNone;
   std::string flag_code;  // "" when found
   std::string message;
 };
@@ -42,6 +44,16 @@ struct TransparentHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 using Cache = std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>>;
+
+// Counted per record value: how subdivisions were recognised, and how many distinct (value,
+// country) pairs needed a lookup (the rest came from the cache).
+constexpr const char* kCounterNames[] = {"by_code", "by_alias", "by_name", "lookups"};
+constexpr int kLookups = 3;
+
+struct PerThread {
+  Cache cache;
+  long long counts[std::size(kCounterNames)] = {};
+};
 
 class StateRule final : public Rule {
  public:
@@ -101,16 +113,22 @@ class StateRule final : public Rule {
   }
 
   const Resolved& Resolve(std::string_view raw, const std::string& country) const {
-    Cache& cache = cache_.local();
+    PerThread& local = local_.local();
+    Cache& cache = local.cache;
     std::string key = country;
     key += '\x1f';
     key += raw;
-    if (const auto it = cache.find(key); it != cache.end()) return it->second;
+    if (const auto it = cache.find(key); it != cache.end()) {
+      Count(local, it->second);
+      return it->second;
+    }
     if (cache.size() > 50000) cache.clear();  // bounded: a file repeats few spellings
+    ++local.counts[kLookups];
     const SubdivisionMatch match = subdivisions_.Lookup(raw, country);
     Resolved r;
     r.kind = match.kind;
     r.subdivision = match.subdivision;
+    r.source = match.source;
     const std::string quoted = "\"" + std::string(raw) + "\"";
     switch (match.kind) {
       case SubdivisionMatch::Kind::kFound:
@@ -137,7 +155,36 @@ class StateRule final : public Rule {
                                     : quoted + " is no known subdivision of " + country;
         break;
     }
-    return cache.emplace(std::move(key), std::move(r)).first->second;
+    const Resolved& stored = cache.emplace(std::move(key), std::move(r)).first->second;
+    Count(local, stored);
+    return stored;
+  }
+
+  static void Count(PerThread& local, const Resolved& r) {
+    if (r.kind != SubdivisionMatch::Kind::kFound) return;
+    switch (r.source) {
+      case SubdivisionMatch::Source::kCode:
+        ++local.counts[0];
+        break;
+      case SubdivisionMatch::Source::kAlias:
+        ++local.counts[1];
+        break;
+      case SubdivisionMatch::Source::kName:
+        ++local.counts[2];
+        break;
+      case SubdivisionMatch::Source::kNone:
+        break;
+    }
+  }
+
+  Counters counters() const override {
+    Counters out;
+    for (std::size_t i = 0; i < std::size(kCounterNames); ++i) {
+      long long total = 0;
+      for (const PerThread& local : local_) total += local.counts[i];
+      out.emplace_back(kCounterNames[i], total);
+    }
+    return out;
   }
 
   const Subdivisions& subdivisions_;
@@ -146,7 +193,7 @@ class StateRule final : public Rule {
   FieldId country_from_;
   std::optional<FieldId> name_to_, full_code_to_;
   Format format_ = Format::kCode;
-  mutable tbb::enumerable_thread_specific<Cache> cache_;
+  mutable tbb::enumerable_thread_specific<PerThread> local_;
 };
 
 }  // namespace
@@ -182,7 +229,8 @@ const RuleSpec& StateRuleSpec() {
       "/usr/share/iso-codes/json/iso_3166-2.json and its gettext catalogues "
       "/usr/share/locale/*/LC_MESSAGES/iso_3166-2.mo (PARDOT_CLEAN_ISO_CODES overrides the "
       "json directory), read once per process when the first state rule is loaded. Results are "
-      "cached per thread by (value, country).",
+      "cached per thread by (value, country). Counters: by_code, by_alias and by_name count the "
+      "values recognised each way; lookups counts the (value, country) pairs not in the cache.",
       kOptions,
       [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<StateRule>(o); }};
   return spec;

@@ -217,6 +217,8 @@ bool Subdivisions::Contains(int outer, int inner) const {
 
 SubdivisionMatch Subdivisions::FromEntry(const Entry& entry) const {
   SubdivisionMatch match;
+  match.source =
+      entry.rank == 0 ? SubdivisionMatch::Source::kAlias : SubdivisionMatch::Source::kName;
   if (entry.count == 1) {
     match.kind = SubdivisionMatch::Kind::kFound;
     match.subdivision = entry.ids[0];
@@ -259,6 +261,7 @@ SubdivisionMatch Subdivisions::Lookup(std::string_view raw, std::string_view cou
   if (utf8::IsAscii(case_key) && IsFullCode(case_key)) {
     if (const auto it = codes_.find(Upper(case_key)); it != codes_.end()) {
       match.subdivision = it->second;
+      match.source = SubdivisionMatch::Source::kCode;
       match.kind = country.empty() || all_[it->second].code.starts_with(country)
                        ? SubdivisionMatch::Kind::kFound
                        : SubdivisionMatch::Kind::kOtherCountry;
@@ -280,6 +283,7 @@ SubdivisionMatch Subdivisions::Lookup(std::string_view raw, std::string_view cou
     code += Upper(compact);
     if (const auto it = codes_.find(code); it != codes_.end()) {
       match.kind = SubdivisionMatch::Kind::kFound;
+      match.source = SubdivisionMatch::Source::kCode;
       match.subdivision = it->second;
       return match;
     }

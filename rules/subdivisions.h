@@ -22,8 +22,10 @@ struct Subdivision {
 struct SubdivisionMatch {
   enum class Kind { kFound, kAmbiguous, kUnknown, kNoCountry, kOtherCountry };
   Kind kind = Kind::kUnknown;
-  int subdivision = -1;    // index into Subdivisions::all() when found (or kOtherCountry)
-  std::string candidates;  // "FR-75, FR-75C" when ambiguous
+  enum class Source { kNone, kCode, kAlias, kName };
+  Source source = Source::kNone;  // what matched: an ISO code, a curated alias or a name
+  int subdivision = -1;           // index into Subdivisions::all() when found (or kOtherCountry)
+  std::string candidates;         // "FR-75, FR-75C" when ambiguous
 };
 
 class Subdivisions {

@@ -141,6 +141,18 @@ TEST(CountryRuleTest, ConcurrentLookupsAgree) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+TEST(CountryRuleTest, CountsHowValuesWereRecognised) {
+  auto config = LoadRules("  - country: {}\n");
+  ASSERT_TRUE(config);
+  for (const char* value : {"DE", "Holland", "Allemagne", "Allemagne", "Korea"}) {
+    Record r = MakeRecord({{"country", value}});
+    config->rules.Apply(r);
+  }
+  const Rule::Counters counters = config->rules.table().at(0).rule->counters();
+  const Rule::Counters expected = {{"by_code", 1}, {"by_alias", 1}, {"by_name", 2}, {"lookups", 4}};
+  EXPECT_EQ(counters, expected);
+}
+
 TEST(CountryRuleTest, IndexCoversEveryLocale) {
   const CountryNames& names = CountryNames::Get();
   EXPECT_GE(names.countries().size(), 249u);

@@ -136,6 +136,18 @@ TEST(StateRuleTest, ConcurrentLookupsAgree) {
   EXPECT_EQ(wrong.load(), 0);
 }
 
+TEST(StateRuleTest, CountsHowValuesWereRecognised) {
+  auto config = LoadRules("  - state: {}\n");
+  ASSERT_TRUE(config);
+  for (const char* value : {"TX", "Tex.", "Texas", "texas", "Atlantis"}) {
+    Record r = MakeRecord({{"country", "US"}, {"state", value}});
+    config->rules.Apply(r);
+  }
+  const Rule::Counters counters = config->rules.table().at(0).rule->counters();
+  const Rule::Counters expected = {{"by_code", 1}, {"by_alias", 1}, {"by_name", 2}, {"lookups", 5}};
+  EXPECT_EQ(counters, expected);
+}
+
 TEST(StateRuleTest, EveryIsoCodesSubdivisionIsLoaded) {
   EXPECT_GE(Subdivisions::Get().all().size(), 5000u);
   EXPECT_TRUE(Subdivisions::Get().HasCountry("US"));
