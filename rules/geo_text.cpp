@@ -84,6 +84,42 @@ icu::Transliterator* LatinAscii() {
   return t.get();
 }
 
+// Lower-case Cyrillic and Greek letters indistinguishable from a Latin one, and that letter.
+constexpr std::pair<char32_t, char> kHomoglyphs[] = {
+    {0x0430, 'a'}, {0x0435, 'e'}, {0x043E, 'o'}, {0x0440, 'p'}, {0x0441, 'c'},
+    {0x0443, 'y'}, {0x0445, 'x'}, {0x0455, 's'}, {0x0456, 'i'}, {0x0458, 'j'},
+    {0x04BB, 'h'}, {0x03B1, 'a'}, {0x03B5, 'e'}, {0x03B9, 'i'}, {0x03BA, 'k'},
+    {0x03BD, 'v'}, {0x03BF, 'o'}, {0x03C1, 'p'}, {0x03C4, 't'}, {0x03C5, 'u'}};
+
+char Homoglyph(char32_t c) {
+  for (const auto& [from, to] : kHomoglyphs) {
+    if (from == c) return to;
+  }
+  return 0;
+}
+
+// A Latin name typed partly on a Cyrillic or Greek keyboard layout ("Gеrmany" with a Cyrillic
+// е) has those letters replaced by the Latin ones they look like. Only a key that also holds
+// ASCII letters is touched, so a name wholly in Cyrillic or Greek stays as it is.
+std::string UnmixScripts(std::string_view key) {
+  const bool has_latin = std::any_of(key.begin(), key.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  });
+  if (!has_latin) return std::string(key);
+  std::string out;
+  out.reserve(key.size());
+  for (std::size_t i = 0; i < key.size();) {
+    const std::size_t start = i;
+    const char32_t c = utf8::Next(key, i);
+    if (const char latin = Homoglyph(c); latin != 0) {
+      out += latin;
+    } else {
+      out.append(key.substr(start, i - start));
+    }
+  }
+  return out;
+}
+
 // A small reader for the iso-codes tables: one object holding arrays of flat objects whose
 // members are strings.
 class JsonReader {
@@ -304,8 +340,9 @@ std::string AsciiKey(std::string_view case_key) {
   } else {
     icu::Transliterator* t = LatinAscii();
     if (t == nullptr) return {};
+    const std::string latin = UnmixScripts(case_key);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(case_key.data(), static_cast<int32_t>(case_key.size())));
+        icu::StringPiece(latin.data(), static_cast<int32_t>(latin.size())));
     t->transliterate(u);
     u.toUTF8String(ascii);
   }

@@ -68,6 +68,13 @@ TEST(CountryRuleTest, ValuesAreCleanedBeforeLookup) {
   EXPECT_EQ(Clean("Myanmar (Burma)"), "MM");
 }
 
+TEST(CountryRuleTest, LatinNamesWithCyrillicOrGreekLookalikes) {
+  EXPECT_EQ(Clean("G\u0435rmany"), "DE");                          // Cyrillic ie
+  EXPECT_EQ(Clean("\u0410ustria"), "AT");                          // Cyrillic capital a
+  EXPECT_EQ(Clean("Fr\u03B1nce"), "FR");                           // Greek alpha
+  EXPECT_EQ(Clean("\u0420\u043E\u0441\u0441\u0438\u044F"), "RU");  // all Cyrillic: Россия
+}
+
 TEST(CountryRuleTest, AmbiguousNamesAreFlaggedNeverGuessed) {
   for (const char* name : {"Korea", "KOREA", "Congo", "Guinea", "Virgin Islands", "Macedonia"}) {
     Record r = ApplyRules("  - country: {}\n", {{"country", name}});
