@@ -3,7 +3,6 @@
 // results are cached per thread by raw value, since prospect data repeats few countries.
 #include <tbb/enumerable_thread_specific.h>
 
-#include <cstdint>
 #include <functional>
 #include <iterator>
 #include <optional>
