@@ -18,7 +18,9 @@
   X(Fold)                    \
   X(Name)                    \
   X(Lookup)                  \
-  X(CompanyFromEmail)
+  X(CompanyFromEmail)        \
+  X(Country)                 \
+  X(State)
 
 namespace pdc {
 
