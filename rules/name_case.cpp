@@ -1,12 +1,11 @@
 // name_case: proper-cases person names typed all in capitals or all in lower case, and keeps
 // every other value exactly as typed ("eBay", "McDonald", "DeVito" are someone's choice).
-#include <unicode/uchar.h>
-
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "rules/proper_case.h"
 #include "rules/rule.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
@@ -25,80 +24,8 @@ constexpr OptionSpec kOptions[] = {
      "words whose casing wins, matched case-insensitively (e.g. DeVito, iPhone, MacKay)"},
 };
 
-// Lower-case words that start with "mac" but where Mac is not a separate prefix: given names,
-// Spanish, Portuguese and Italian surnames, and Mac- names usually written with a small letter.
-// Mackenzie is here because as a given name it is nearly always written so; users who want
-// MacKenzie add it to `exceptions`.
-constexpr std::string_view kMacExceptions[] = {
-    "macaluso",   "macario", "macchi",   "macchia",  "mace",   "maceda",    "macedo",  "macera",
-    "macevicius", "macey",   "machado",  "machar",   "machen", "machin",    "machlin", "machuca",
-    "macias",     "maciel",  "maciulis", "mack",     "macken", "mackenzie", "mackey",  "mackie",
-    "mackintosh", "mackle",  "macklin",  "macomber", "macon",  "macquarie", "macri",   "macy",
-};
-
-// Generational suffixes written in capitals (John Smith III); v and x are initials anyway.
-constexpr std::string_view kRomanNumerals[] = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"};
-
-enum class Casing { kUncased, kAllUpper, kAllLower, kMixed };
-
-// How the letters of well-formed `s` are cased. A lower-case letter with no capital (U+00DF ß)
-// does not count, so "GROßMANN" is all upper; a title-case letter (U+01C5) makes it mixed.
-Casing ClassifyCasing(std::string_view s) {
-  bool upper = false, lower = false;
-  for (std::size_t i = 0; i < s.size();) {
-    const char32_t c = utf8::Next(s, i);
-    if (c < 0x80) {
-      upper = upper || (c >= 'A' && c <= 'Z');
-      lower = lower || (c >= 'a' && c <= 'z');
-    } else if (u_isupper(static_cast<UChar32>(c))) {
-      upper = true;
-    } else if (u_islower(static_cast<UChar32>(c))) {
-      lower = lower || ToUpper(c) != c;
-    } else if (u_istitle(static_cast<UChar32>(c))) {
-      return Casing::kMixed;
-    }
-    if (upper && lower) return Casing::kMixed;
-  }
-  return upper ? Casing::kAllUpper : lower ? Casing::kAllLower : Casing::kUncased;
-}
-
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
-
 // The code point at s[i], or 0 at the end.
 char32_t Peek(std::string_view s, std::size_t i) { return i < s.size() ? utf8::Next(s, i) : 0; }
-
-// Appends lower-case `s` with its first letter in title case. Greek small sigma at the end of a
-// word becomes final sigma, which a code-point mapping of capital sigma cannot produce.
-void AppendTitled(std::string_view s, std::string& out) {
-  bool titled = false, after_letter = false;
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t c = utf8::Next(s, i);
-    const bool letter = IsLetter(c);
-    if (letter && !titled) {
-      c = ToTitle(c);
-      titled = true;
-    } else if (c == U'\u03C3' && after_letter && !IsLetter(Peek(s, i))) {
-      c = U'\u03C2';
-    }
-    after_letter = letter;
-    utf8::Append(out, c);
-  }
-}
-
-template <std::size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view word) {
-  for (const std::string_view item : list) {
-    if (item == word) return true;
-  }
-  return false;
-}
-
-// Letters in `s` from its start up to the first non-letter.
-std::size_t LeadingLetters(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size() && IsLetter(utf8::Next(s, i));) ++n;
-  return n;
-}
 
 // Immutable once built; Apply is safe from many threads.
 class NameCaseRule final : public Rule {
@@ -106,9 +33,7 @@ class NameCaseRule final : public Rule {
   NameCaseRule(const Options& o, std::vector<std::string> particles,
                std::vector<std::pair<std::string, std::string>> exceptions)
       : fields_(o.Fields("fields")),
-        particles_(std::move(particles)),
-        exceptions_(std::move(exceptions)),
-        mac_prefix_(o.Bool("mac_prefix")) {}
+        caser_(std::move(particles), exceptions, o.Bool("mac_prefix")) {}
 
   void Apply(Record& record) const override {
     for (const FieldId field : fields_) {
@@ -132,85 +57,13 @@ class NameCaseRule final : public Rule {
       if (i == in.size()) break;
       start = i;
       while (i < in.size() && !IsWhiteSpace(Peek(in, i))) utf8::Next(in, i);
-      CaseWord(in.substr(start, i - start), words++ == 0, out);
+      caser_.CaseWord(in.substr(start, i - start), words++ == 0, out);
     }
     return out != in;
   }
 
-  void CaseWord(std::string_view word, bool first_word, std::string& out) const {
-    std::string lower;
-    AppendLower(word, lower);
-    if (const std::string* exact = FindException(lower)) {
-      out += *exact;
-      return;
-    }
-    if (!first_word) {
-      for (const std::string& particle : particles_) {
-        if (particle == lower) {
-          out += lower;
-          return;
-        }
-      }
-      if (Contains(kRomanNumerals, lower)) {
-        for (const char ch : lower) out += static_cast<char>(ToUpper(static_cast<char32_t>(ch)));
-        return;
-      }
-    }
-    // Parts between hyphens and full stops are cased separately: Mary-Ann, J.R., St.John.
-    std::size_t start = 0;
-    for (bool first_part = true;; first_part = false) {
-      const std::size_t end = lower.find_first_of("-.", start);
-      const std::string_view part = std::string_view(lower).substr(start, end - start);
-      if (const std::string* exact = FindException(part)) {
-        out += *exact;
-      } else {
-        CasePart(part, first_word && first_part, out);
-      }
-      if (end == std::string::npos) break;
-      out += lower[end];
-      start = end + 1;
-    }
-  }
-
-  // Cases one lower-case part of a word.
-  void CasePart(std::string_view part, bool first_word, std::string& out) const {
-    // A one-letter prefix and an apostrophe: O'Brien, D'Angelo; d' stays small inside a name.
-    std::size_t i = 0;
-    const char32_t first = Peek(part, 0);
-    if (!part.empty()) utf8::Next(part, i);
-    std::size_t j = i;
-    if (IsLetter(first) && j < part.size() && IsApostrophe(utf8::Next(part, j)) &&
-        IsLetter(Peek(part, j))) {
-      utf8::Append(out, first == U'd' && !first_word ? first : ToTitle(first));
-      out.append(part.substr(i, j - i));
-      AppendTitled(part.substr(j), out);
-      return;
-    }
-    if (part.starts_with("mc") && LeadingLetters(part.substr(2)) >= 2) {
-      out += "Mc";
-      AppendTitled(part.substr(2), out);
-      return;
-    }
-    if (mac_prefix_ && part.starts_with("mac") && LeadingLetters(part.substr(3)) >= 3 &&
-        !Contains(kMacExceptions, part)) {
-      out += "Mac";
-      AppendTitled(part.substr(3), out);
-      return;
-    }
-    AppendTitled(part, out);
-  }
-
-  const std::string* FindException(std::string_view lower) const {
-    for (const auto& [key, exact] : exceptions_) {
-      if (key == lower) return &exact;
-    }
-    return nullptr;
-  }
-
   std::vector<FieldId> fields_;
-  std::vector<std::string> particles_;                           // lower case
-  std::vector<std::pair<std::string, std::string>> exceptions_;  // lower case -> as written
-  bool mac_prefix_;
+  ProperCaser caser_;
 };
 
 // One word: not empty, no white space, well-formed.
