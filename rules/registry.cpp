@@ -15,7 +15,8 @@
   X(Map)                     \
   X(Website)                 \
   X(Phone)                   \
-  X(Fold)
+  X(Fold)                    \
+  X(Company)
 
 namespace pdc {
 
