@@ -16,7 +16,8 @@
   X(Website)                 \
   X(Phone)                   \
   X(Fold)                    \
-  X(Company)
+  X(Company)                 \
+  X(JobTitle)
 
 namespace pdc {
 
