@@ -170,27 +170,6 @@ struct Cleaned {
   std::string acronym;
 };
 
-// Trims, drops invisible characters (but the joiners some scripts need between letters) and
-// turns every run of white space into one space.
-std::string Tidy(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  bool space = false;
-  for (std::size_t i = 0; i < raw.size();) {
-    const std::size_t at = i;
-    const char32_t c = utf8::Next(raw, i);
-    if (IsWhiteSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (c != U'\u200C' && c != U'\u200D' && IsInvisible(c)) continue;
-    if (space) out += ' ';
-    space = false;
-    out.append(raw.substr(at, i - at));
-  }
-  return out;
-}
-
 std::string_view TrimSeparators(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == ',' || s.front() == '-')) {
     s.remove_prefix(1);
@@ -312,7 +291,7 @@ class CompanyRule final : public Rule {
 
   Cleaned Clean(std::string_view raw) const {
     Cleaned c;
-    const std::string tidy = Tidy(raw);
+    const std::string tidy = TidySpaces(raw);
     const Found found = FindForm(tidy);
     const LegalForm* form = found.form;
     std::string_view name = tidy;

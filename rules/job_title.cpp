@@ -313,27 +313,6 @@ struct Phrase {
   bool abbreviation;  // else an acronym, applied only when proper-casing
 };
 
-// Trims, drops invisible characters (but the joiners some scripts need between letters) and
-// turns every run of white space into one space.
-std::string Tidy(std::string_view raw) {
-  std::string out;
-  out.reserve(raw.size());
-  bool space = false;
-  for (std::size_t i = 0; i < raw.size();) {
-    const std::size_t at = i;
-    const char32_t c = utf8::Next(raw, i);
-    if (IsWhiteSpace(c)) {
-      space = !out.empty();
-      continue;
-    }
-    if (c != U'\u200C' && c != U'\u200D' && IsInvisible(c)) continue;
-    if (space) out += ' ';
-    space = false;
-    out.append(raw.substr(at, i - at));
-  }
-  return out;
-}
-
 // What one raw title comes to; cached per thread.
 struct Derived {
   std::string title;
@@ -434,7 +413,7 @@ class JobTitleRule final : public Rule {
 
   Derived Derive(std::string_view raw) const {
     Derived d;
-    const std::string tidy = Tidy(raw);
+    const std::string tidy = TidySpaces(raw);
     d.title = Normalise(tidy);
     std::string lower;
     AppendLower(tidy, lower);

@@ -63,6 +63,25 @@ Casing ClassifyCasing(std::string_view s) {
   return upper ? Casing::kAllUpper : lower ? Casing::kAllLower : Casing::kUncased;
 }
 
+std::string TidySpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t c = utf8::Next(s, i);
+    if (IsWhiteSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (c != U'\u200C' && c != U'\u200D' && IsInvisible(c)) continue;
+    if (space) out += ' ';
+    space = false;
+    out.append(s.substr(at, i - at));
+  }
+  return out;
+}
+
 // Greek small sigma at the end of a word becomes final sigma, which a code-point mapping of
 // capital sigma cannot produce.
 void AppendTitled(std::string_view s, std::string& out) {

@@ -1,6 +1,6 @@
-// Proper-casing of words typed all in capitals or all in lower case, shared by the rules that
-// tidy how people typed names (name_case, company, job_title). Immutable once built; safe to use
-// from many threads at once.
+// Proper-casing of words typed all in capitals or all in lower case, and the spacing clean-up,
+// shared by the rules that tidy how people typed names (name_case, company, job_title).
+// Immutable once built; safe to use from many threads at once.
 #pragma once
 
 #include <functional>
@@ -17,6 +17,11 @@ enum class Casing { kUncased, kAllUpper, kAllLower, kMixed };
 // How the letters of well-formed `s` are cased. A lower-case letter with no capital (U+00DF ß)
 // does not count, so "GROßMANN" is all upper; a title-case letter (U+01C5) makes it mixed.
 Casing ClassifyCasing(std::string_view s);
+
+// Well-formed `s` trimmed, without invisible characters (zero-width space, bidi marks; but the
+// joiners U+200C/U+200D that some scripts need between letters), every run of white space one
+// space.
+std::string TidySpaces(std::string_view s);
 
 // Appends lower-case `s` with its first letter in title case, with Greek final sigma.
 void AppendTitled(std::string_view s, std::string& out);
