@@ -6,6 +6,7 @@
 #include <tbb/enumerable_thread_specific.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -22,6 +23,11 @@
 
 namespace pdc {
 namespace {
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 constexpr OptionSpec kOptions[] = {
     {"field", OptionType::kField, "company", false, "the field holding the company name"},
@@ -283,10 +289,9 @@ class CompanyRule final : public Rule {
       return cache.scratch;
     }
     if (cache.map.size() > 100000) cache.map.clear();
-    std::string key(raw);
-    if (auto it = cache.map.find(key); it != cache.map.end()) return it->second;
+    if (auto it = cache.map.find(raw); it != cache.map.end()) return it->second;
     Cleaned c = Clean(raw);
-    return cache.map.emplace(std::move(key), std::move(c)).first->second;
+    return cache.map.emplace(std::string(raw), std::move(c)).first->second;
   }
 
   Cleaned Clean(std::string_view raw) const {
@@ -526,7 +531,8 @@ class CompanyRule final : public Rule {
   }
 
   struct Cache {
-    std::unordered_map<std::string, Cleaned> map;
+    // Looked up by string_view: a hit allocates nothing.
+    std::unordered_map<std::string, Cleaned, ViewHash, std::equal_to<>> map;
     Cleaned scratch;
   };
 

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -25,6 +26,11 @@
 
 namespace pdc {
 namespace {
+
+struct ViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 constexpr OptionSpec kOptions[] = {
     {"field", OptionType::kField, "job_title", false, "the field holding the job title"},
@@ -405,10 +411,9 @@ class JobTitleRule final : public Rule {
       return cache.scratch;
     }
     if (cache.map.size() > 100000) cache.map.clear();
-    std::string key(raw);
-    if (auto it = cache.map.find(key); it != cache.map.end()) return it->second;
+    if (auto it = cache.map.find(raw); it != cache.map.end()) return it->second;
     Derived d = Derive(raw);
-    return cache.map.emplace(std::move(key), std::move(d)).first->second;
+    return cache.map.emplace(std::string(raw), std::move(d)).first->second;
   }
 
   Derived Derive(std::string_view raw) const {
@@ -504,7 +509,8 @@ class JobTitleRule final : public Rule {
   }
 
   struct Cache {
-    std::unordered_map<std::string, Derived> map;
+    // Looked up by string_view: a hit allocates nothing.
+    std::unordered_map<std::string, Derived, ViewHash, std::equal_to<>> map;
     Derived scratch;
   };
 
