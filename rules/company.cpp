@@ -570,7 +570,8 @@ const RuleSpec& CompanyRuleSpec() {
       1,
       "tidy a company name and move its legal form (Inc, GmbH, S.A. ...) to a field of its own",
       "For a text in `field`: white space runs become one space, the ends are trimmed and "
-      "invisible characters (zero-width space, bidi marks; not the joiners U+200C/U+200D) are "
+      "invisible characters (zero-width space, bidi marks; joiners U+200C/U+200D only where they "
+      "join nothing) are "
       "dropped. The legal form is looked up in data/legal_forms.tsv: as the trailing word(s) of "
       "the name, after an optional comma (ACME, INC. -> ACME + Inc; Müller GmbH & Co. KG -> "
       "Müller + GmbH & Co. KG), the longest spelling first; forms marked `either` or `prefix` "

@@ -3,7 +3,9 @@
 // seniority and function by ordered keyword rules. The taxonomy is data/job_titles.yaml, which
 // a config may extend or replace with its own YAML file.
 #include <tbb/enumerable_thread_specific.h>
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
+#include <unicode/unistr.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -74,11 +76,13 @@ class TaxonomyError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Letters, digits and the marks that belong to letters (Devanagari vowel signs, say).
+// Letters, digits and the marks that belong to letters (Devanagari vowel signs, a combining
+// acute accent).
 bool IsWordChar(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   const auto u = static_cast<UChar32>(c);
-  return u_hasBinaryProperty(u, UCHAR_ALPHABETIC) || u_isdigit(u);
+  return u_hasBinaryProperty(u, UCHAR_ALPHABETIC) || u_isdigit(u) ||
+         (U_GET_GC_MASK(u) & U_GC_M_MASK) != 0;
 }
 
 // Lower-case words of well-formed `s`: runs of letters and digits (and `*` when `stars`).
@@ -97,6 +101,22 @@ std::vector<std::string> LowerWords(std::string_view s, bool stars) {
     }
   }
   return words;
+}
+
+// `s` in Unicode normalisation form C (é rather than e + U+0301); ASCII needs no ICU.
+std::string Composed(const std::string& s) {
+  if (utf8::IsAscii(s)) return s;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return s;
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(s);
+  if (nfc->isNormalized(text, status) && U_SUCCESS(status)) return s;
+  status = U_ZERO_ERROR;
+  const icu::UnicodeString composed = nfc->normalize(text, status);
+  if (U_FAILURE(status)) return s;
+  std::string out;
+  composed.toUTF8String(out);
+  return out;
 }
 
 bool WordMatches(const std::string& pattern, std::string_view word) {
@@ -221,7 +241,7 @@ class TaxonomyReader {
     std::vector<Pattern> patterns;
     for (const auto& item : node) {
       const std::string text = Text(item, what);
-      Pattern words = LowerWords(text, true);
+      Pattern words = LowerWords(Composed(text), true);
       if (words.empty()) Fail(item.Mark(), std::string(what) + ": \"" + text + "\" has no word");
       patterns.push_back(std::move(words));
     }
@@ -428,7 +448,8 @@ class JobTitleRule final : public Rule {
         return d;
       }
     }
-    const std::vector<std::string> words = LowerWords(d.title, false);
+    // Keywords are written precomposed; a title typed with combining accents must match too.
+    const std::vector<std::string> words = LowerWords(Composed(d.title), false);
     if (words.empty()) return d;
     for (const Category& level : taxonomy_.seniority) {
       if (CategoryMatches(level, words)) {
@@ -558,7 +579,8 @@ const RuleSpec& JobTitleRuleSpec() {
       1,
       "expand job-title abbreviations and derive seniority and function",
       "For a text in `field`: white space runs become one space, the ends are trimmed and "
-      "invisible characters (zero-width space, bidi marks; not the joiners U+200C/U+200D) are "
+      "invisible characters (zero-width space, bidi marks; joiners U+200C/U+200D only where they "
+      "join nothing) are "
       "dropped. With `expand` (the default) the normalised title goes to `to` (default: "
       "`field`): each abbreviation of the taxonomy is replaced by its expansion, on whole words "
       "only, any case, with its trailing full stop (Sr. Mktg Mgr -> Senior Marketing Manager, "
@@ -575,7 +597,8 @@ const RuleSpec& JobTitleRuleSpec() {
       "them; a title with letters that matches none is individual_contributor (the taxonomy's "
       "default_seniority). The function is the first of marketing, sales, product, support, "
       "engineering, finance, hr, legal, operations with a keyword in the title (Sales Engineer "
-      "is sales, Head of People is hr); none leaves it null. Keywords are lower-case words "
+      "is sales, Head of People is hr); none leaves it null. Keywords are lower-case words, "
+      "compared in Unicode NFC (combining accents match precomposed ones), "
       "matched in a row whatever punctuation stands between them; a word may start or end with "
       "* to match inside German compounds or unspaced scripts (Vertriebsleiter: vertrieb* -> "
       "sales, *leiter -> manager); `unless` phrases hide their words from a level's keywords "

@@ -74,7 +74,13 @@ std::string TidySpaces(std::string_view s) {
       space = !out.empty();
       continue;
     }
-    if (c != U'\u200C' && c != U'\u200D' && IsInvisible(c)) continue;
+    if (IsInvisible(c)) {
+      // A joiner only means something between two visible characters.
+      const bool joiner = c == U'\u200C' || c == U'\u200D';
+      std::size_t j = i;
+      const char32_t next = i < s.size() ? utf8::Next(s, j) : U' ';
+      if (!joiner || out.empty() || space || IsWhiteSpace(next) || IsInvisible(next)) continue;
+    }
     if (space) out += ' ';
     space = false;
     out.append(s.substr(at, i - at));

@@ -19,8 +19,8 @@ enum class Casing { kUncased, kAllUpper, kAllLower, kMixed };
 Casing ClassifyCasing(std::string_view s);
 
 // Well-formed `s` trimmed, without invisible characters (zero-width space, bidi marks; but the
-// joiners U+200C/U+200D that some scripts need between letters), every run of white space one
-// space.
+// joiners U+200C/U+200D that some scripts need, when they stand between two visible characters),
+// every run of white space one space.
 std::string TidySpaces(std::string_view s);
 
 // Appends lower-case `s` with its first letter in title case, with Greek final sigma.

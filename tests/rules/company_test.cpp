@@ -114,6 +114,11 @@ TEST(CompanyRuleTest, UnicodeScriptsAndInvisibleCharacters) {
   EXPECT_EQ(TextOf(he, "legal_form"), "בע\"מ");
   EXPECT_EQ(Display("\u200BAcme\u200B\u00A0GmbH"), "Acme");
   EXPECT_EQ(Display("MÜLLER GMBH"), "Müller");
+  EXPECT_EQ(Display("MU\u0308LLER GMBH"), "Mu\u0308ller");
+  // A joiner stays between letters (Persian), and goes where it joins nothing.
+  EXPECT_EQ(Display("\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 SA"),
+            "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645");
+  EXPECT_EQ(Display("ACME\u200D INC"), "Acme");
   EXPECT_EQ(Display("ΑΘΗΝΑΪΚΗ ΖΥΘΟΠΟΙΙΑ Α.Ε."), "Αθηναϊκη Ζυθοποιια Α.Ε.");
 }
 

@@ -105,6 +105,9 @@ TEST(JobTitleRuleTest, OtherLanguages) {
 TEST(JobTitleRuleTest, UnicodeInvisibleAndRightToLeft) {
   EXPECT_EQ(Title("\u200BSr.\u00A0\u00A0Mktg\u200B Mgr\u200E"), "Senior Marketing Manager");
   EXPECT_EQ(Title("ΔΙΕΥΘΥΝΤΗΣ ΠΩΛΗΣΕΩΝ"), "Διευθυντης Πωλησεων");
+  // Combining accents belong to their word, and match precomposed keywords.
+  EXPECT_EQ(Title("DIRECTEUR GE\u0301NE\u0301RAL"), "Directeur Ge\u0301ne\u0301ral");
+  EXPECT_EQ(Derived("Directeur ge\u0301ne\u0301ral"), "c_level / <null>");
   const Record he = Clean("\u200Fמנהל מכירות\u200F");
   EXPECT_EQ(TextOf(he, "job_title"), "מנהל מכירות");
   EXPECT_EQ(TextOf(he, "seniority"), "individual_contributor");
