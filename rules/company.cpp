@@ -169,7 +169,6 @@ std::vector<std::pair<std::string, std::string>> LoadWords() {
 
 // What one raw name comes to; cached per thread.
 struct Cleaned {
-  bool invalid = false;
   std::string display;
   std::string legal_form;  // canonical, or "" when none was found
   std::string key;
