@@ -16,7 +16,7 @@
 
 #include "rules/data_files.h"
 #include "rules/match_key.h"
-#include "rules/name_casing.h"
+#include "rules/proper_case.h"
 #include "rules/rule.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
@@ -182,7 +182,7 @@ class NameRule final : public Rule {
         suffix_to_(o.Has("suffix_to") ? o.Field("suffix_to") : kNone),
         formal_to_(o.Has("formal_to") ? o.Field("formal_to") : kNone),
         case_(o.Bool("case")),
-        caser_(NameCaserFrom(o)) {
+        caser_(ProperCaserFrom(o)) {
     for (const std::string& value : o.Strings("junk")) junk_.insert(NameData::Collapsed(value));
   }
 
@@ -358,7 +358,7 @@ class NameRule final : public Rule {
   const NameData& data_;
   FieldId first_, last_, honorific_to_, suffix_to_, formal_to_;
   bool case_;
-  NameCaser caser_;
+  ProperCaser caser_;
   std::unordered_set<std::string> junk_;
 };
 

@@ -5,7 +5,7 @@
 #include <utility>
 #include <vector>
 
-#include "rules/name_casing.h"
+#include "rules/proper_case.h"
 #include "rules/rule.h"
 #include "rules/unicode_text.h"
 
@@ -26,7 +26,8 @@ constexpr OptionSpec kOptions[] = {
 // Immutable once built; Apply is safe from many threads.
 class NameCaseRule final : public Rule {
  public:
-  explicit NameCaseRule(const Options& o) : fields_(o.Fields("fields")), caser_(NameCaserFrom(o)) {}
+  explicit NameCaseRule(const Options& o)
+      : fields_(o.Fields("fields")), caser_(ProperCaserFrom(o)) {}
 
   void Apply(Record& record) const override {
     for (const FieldId field : fields_) {
@@ -37,12 +38,10 @@ class NameCaseRule final : public Rule {
 
  private:
   std::vector<FieldId> fields_;
-  NameCaser caser_;
+  ProperCaser caser_;
 };
 
-std::unique_ptr<Rule> MakeNameCaseRule(const Options& o) {
-  return std::make_unique<NameCaseRule>(o);
-}
+std::unique_ptr<Rule> MakeNameCaseRule(const Options& o) { return std::make_unique<NameCaseRule>(o); }
 
 }  // namespace
 

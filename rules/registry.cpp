@@ -20,7 +20,9 @@
   X(Lookup)                  \
   X(CompanyFromEmail)        \
   X(Country)                 \
-  X(State)
+  X(State)                   \
+  X(Company)                 \
+  X(JobTitle)
 
 namespace pdc {
 

@@ -50,5 +50,12 @@ TEST_P(GoldenTest, EveryCasePasses) {
 INSTANTIATE_TEST_SUITE_P(Rules, GoldenTest, ::testing::ValuesIn(GoldenFiles()),
                          [](const ::testing::TestParamInfo<std::string>& rule) { return rule.param; });
 
+TEST(GoldenFilesTest, TheWellCoveredRulesHaveAGoldenFile) {
+  const auto names = GoldenFiles();
+  for (const auto& rule : kWellCovered) {
+    EXPECT_TRUE(std::count(names.begin(), names.end(), rule)) << "no golden file for " << rule;
+  }
+}
+
 }  // namespace
 }  // namespace pdc::e2e

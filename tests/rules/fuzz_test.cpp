@@ -37,6 +37,8 @@ const std::map<std::string, std::string> kFuzzConfigs = {
     {"fold", "  - fold: { field: last_name, to: last_key, key: fingerprint }\n"},
     {"name", "  - name: { suffix_to: suffix, formal_to: formal }\n"},
     {"country", "  - country: { name_to: country_name, code_to: iso3, subdivision_to: sub }\n"},
+    {"company", "  - company: { key_to: company_key, acronym_to: company_acronym }\n"},
+    {"job_title", "  - job_title: {}\n"},
     {"state", "  - state: { name_to: state_name, full_code_to: state_code }\n"},
     {"lookup", "  - lookup: { table: '" PDC_SOURCE_DIR
                "/tests/rules/golden/lookup_industries.csv', key: website, "

@@ -1,4 +1,4 @@
-#include "rules/name_casing.h"
+#include "rules/proper_case.h"
 
 #include <unicode/uchar.h>
 
@@ -23,6 +23,26 @@ constexpr std::string_view kMacExceptions[] = {
 // Generational suffixes written in capitals (John Smith III); v and x are initials anyway.
 constexpr std::string_view kRomanNumerals[] = {"ii", "iii", "iv", "vi", "vii", "viii", "ix"};
 
+bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
+
+// The code point at s[i], or 0 at the end.
+char32_t Peek(std::string_view s, std::size_t i) { return i < s.size() ? utf8::Next(s, i) : 0; }
+
+template <std::size_t N>
+bool Contains(const std::string_view (&list)[N], std::string_view word) {
+  for (const std::string_view item : list) {
+    if (item == word) return true;
+  }
+  return false;
+}
+
+// Letters in `s` from its start up to the first non-letter.
+std::size_t LeadingLetters(std::string_view s) {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < s.size() && IsLetter(utf8::Next(s, i));) ++n;
+  return n;
+}
+
 }  // namespace
 
 Casing ClassifyCasing(std::string_view s) {
@@ -44,15 +64,33 @@ Casing ClassifyCasing(std::string_view s) {
   return upper ? Casing::kAllUpper : lower ? Casing::kAllLower : Casing::kUncased;
 }
 
-namespace {
+std::string TidySpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t at = i;
+    const char32_t c = utf8::Next(s, i);
+    if (IsWhiteSpace(c)) {
+      space = !out.empty();
+      continue;
+    }
+    if (IsInvisible(c)) {
+      // A joiner only means something between two visible characters.
+      const bool joiner = c == U'\u200C' || c == U'\u200D';
+      std::size_t j = i;
+      const char32_t next = i < s.size() ? utf8::Next(s, j) : U' ';
+      if (!joiner || out.empty() || space || IsWhiteSpace(next) || IsInvisible(next)) continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(s.substr(at, i - at));
+  }
+  return out;
+}
 
-bool IsApostrophe(char32_t c) { return c == U'\'' || c == U'\u2019'; }
-
-// The code point at s[i], or 0 at the end.
-char32_t Peek(std::string_view s, std::size_t i) { return i < s.size() ? utf8::Next(s, i) : 0; }
-
-// Appends lower-case `s` with its first letter in title case. Greek small sigma at the end of a
-// word becomes final sigma, which a code-point mapping of capital sigma cannot produce.
+// Greek small sigma at the end of a word becomes final sigma, which a code-point mapping of
+// capital sigma cannot produce.
 void AppendTitled(std::string_view s, std::string& out) {
   bool titled = false, after_letter = false;
   for (std::size_t i = 0; i < s.size();) {
@@ -69,52 +107,26 @@ void AppendTitled(std::string_view s, std::string& out) {
   }
 }
 
-template <std::size_t N>
-bool Contains(const std::string_view (&list)[N], std::string_view word) {
-  for (const std::string_view item : list) {
-    if (item == word) return true;
+ProperCaser::ProperCaser(std::vector<std::string> particles,
+                         const std::vector<std::pair<std::string, std::string>>& exceptions,
+                         bool mac_prefix)
+    : particles_(std::move(particles)), mac_prefix_(mac_prefix) {
+  for (const auto& [lower, exact] : exceptions) exceptions_.emplace(lower, exact);
+}
+
+const std::string* ProperCaser::FindException(std::string_view lower) const {
+  const auto it = exceptions_.find(lower);
+  return it == exceptions_.end() ? nullptr : &it->second;
+}
+
+bool ProperCaser::IsParticle(std::string_view lower) const {
+  for (const std::string& particle : particles_) {
+    if (particle == lower) return true;
   }
   return false;
 }
 
-// Letters in `s` from its start up to the first non-letter.
-std::size_t LeadingLetters(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size() && IsLetter(utf8::Next(s, i));) ++n;
-  return n;
-}
-
-}  // namespace
-
-// One word: not empty, no white space, well-formed.
-bool IsOneWord(std::string_view s) {
-  if (s.empty() || !utf8::IsValid(s)) return false;
-  for (std::size_t i = 0; i < s.size();) {
-    if (IsWhiteSpace(utf8::Next(s, i))) return false;
-  }
-  return true;
-}
-
-bool NameCaser::Case(std::string_view in, std::string& out) const {
-  // Ill-formed text is the `text` rule's business (sources repair it on reading).
-  if (!utf8::IsValid(in)) return false;
-  const Casing casing = ClassifyCasing(in);
-  if (casing != Casing::kAllUpper && casing != Casing::kAllLower) return false;
-  out.reserve(in.size());
-  std::size_t words = 0;
-  for (std::size_t i = 0; i < in.size();) {
-    std::size_t start = i;
-    while (i < in.size() && IsWhiteSpace(Peek(in, i))) utf8::Next(in, i);
-    out.append(in.substr(start, i - start));  // separators as typed
-    if (i == in.size()) break;
-    start = i;
-    while (i < in.size() && !IsWhiteSpace(Peek(in, i))) utf8::Next(in, i);
-    CaseWord(in.substr(start, i - start), words++ == 0, out);
-  }
-  return out != in;
-}
-
-void NameCaser::CaseWord(std::string_view word, bool first_word, std::string& out) const {
+void ProperCaser::CaseWord(std::string_view word, bool first_word, std::string& out) const {
   std::string lower;
   AppendLower(word, lower);
   if (const std::string* exact = FindException(lower)) {
@@ -122,11 +134,9 @@ void NameCaser::CaseWord(std::string_view word, bool first_word, std::string& ou
     return;
   }
   if (!first_word) {
-    for (const std::string& particle : particles_) {
-      if (particle == lower) {
-        out += lower;
-        return;
-      }
+    if (IsParticle(lower)) {
+      out += lower;
+      return;
     }
     if (Contains(kRomanNumerals, lower)) {
       for (const char ch : lower) out += static_cast<char>(ToUpper(static_cast<char32_t>(ch)));
@@ -150,7 +160,7 @@ void NameCaser::CaseWord(std::string_view word, bool first_word, std::string& ou
 }
 
 // Cases one lower-case part of a word.
-void NameCaser::CasePart(std::string_view part, bool first_word, std::string& out) const {
+void ProperCaser::CasePart(std::string_view part, bool first_word, std::string& out) const {
   // A one-letter prefix and an apostrophe: O'Brien, D'Angelo; d' stays small inside a name.
   std::size_t i = 0;
   const char32_t first = Peek(part, 0);
@@ -177,14 +187,34 @@ void NameCaser::CasePart(std::string_view part, bool first_word, std::string& ou
   AppendTitled(part, out);
 }
 
-const std::string* NameCaser::FindException(std::string_view lower) const {
-  for (const auto& [key, exact] : exceptions_) {
-    if (key == lower) return &exact;
+bool ProperCaser::Case(std::string_view in, std::string& out) const {
+  // Ill-formed text is the `text` rule's business (sources repair it on reading).
+  if (!utf8::IsValid(in)) return false;
+  const Casing casing = ClassifyCasing(in);
+  if (casing != Casing::kAllUpper && casing != Casing::kAllLower) return false;
+  out.reserve(in.size());
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < in.size();) {
+    std::size_t start = i;
+    while (i < in.size() && IsWhiteSpace(Peek(in, i))) utf8::Next(in, i);
+    out.append(in.substr(start, i - start));  // separators as typed
+    if (i == in.size()) break;
+    start = i;
+    while (i < in.size() && !IsWhiteSpace(Peek(in, i))) utf8::Next(in, i);
+    CaseWord(in.substr(start, i - start), words++ == 0, out);
   }
-  return nullptr;
+  return out != in;
 }
 
-NameCaser NameCaserFrom(const Options& o) {
+bool IsOneWord(std::string_view s) {
+  if (s.empty() || !utf8::IsValid(s)) return false;
+  for (std::size_t i = 0; i < s.size();) {
+    if (IsWhiteSpace(utf8::Next(s, i))) return false;
+  }
+  return true;
+}
+
+ProperCaser ProperCaserFrom(const Options& o) {
   std::vector<std::string> particles;
   for (const std::string& particle : o.Strings("particles")) {
     if (!IsOneWord(particle)) {
@@ -202,13 +232,7 @@ NameCaser NameCaserFrom(const Options& o) {
     AppendLower(word, lower);
     exceptions.emplace_back(std::move(lower), word);
   }
-  return NameCaser(std::move(particles), std::move(exceptions), o.Bool("mac_prefix"));
-}
-
-const std::string* NameCaser::Exception(std::string_view word) const {
-  std::string lower;
-  AppendLower(word, lower);
-  return FindException(lower);
+  return ProperCaser(std::move(particles), exceptions, o.Bool("mac_prefix"));
 }
 
 }  // namespace pdc
