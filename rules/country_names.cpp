@@ -1,7 +1,10 @@
 #include "rules/country_names.h"
 
 #include <unicode/locid.h>
+#include <unicode/ulocdata.h>
 #include <unicode/unistr.h>
+#include <unicode/uvernum.h>
+#include <unicode/uversion.h>
 
 #include <algorithm>
 #include <unordered_set>
@@ -93,6 +96,15 @@ CountryNames::CountryNames() {
     }
   }
   for (const auto& [spelling, entry] : spellings) AddName(spelling, entry);
+  UVersionInfo cldr;
+  UErrorCode status = U_ZERO_ERROR;
+  ulocdata_getCLDRVersion(cldr, &status);
+  char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
+  if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
+  NoteDataSource({"ICU CLDR country names", std::string("CLDR ") + cldr_text + ", ICU " +
+                                                U_ICU_VERSION,
+                  "ICU display names of every locale", "Unicode-DFS-2016",
+                  static_cast<std::size_t>(locale_count)});
   LoadAliases();
 }
 

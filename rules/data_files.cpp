@@ -34,6 +34,14 @@ class DataCatalog {
     return file;
   }
 
+  void Note(DataFileInfo info) {
+    std::lock_guard lock(mutex_);
+    for (const auto& known : order_) {
+      if (known.name == info.name) return;
+    }
+    order_.push_back(std::move(info));
+  }
+
   std::vector<DataFileInfo> Loaded() {
     std::lock_guard lock(mutex_);
     return order_;
@@ -116,6 +124,19 @@ std::filesystem::path DataDirectory() {
     return dir;
   }
   return PDC_DATA_DIR;
+}
+
+void NoteDataSource(DataFileInfo info) { DataCatalog::Get().Note(std::move(info)); }
+
+std::string DebianPackageVersion(std::string_view package) {
+  std::ifstream in("/var/lib/dpkg/status");
+  std::string line;
+  bool in_package = false;
+  while (std::getline(in, line)) {
+    if (line.starts_with("Package: ")) in_package = std::string_view(line).substr(9) == package;
+    if (in_package && line.starts_with("Version: ")) return line.substr(9);
+  }
+  return {};
 }
 
 std::vector<DataFileInfo> LoadedDataFiles() { return DataCatalog::Get().Loaded(); }

@@ -65,6 +65,13 @@ class DataError : public std::runtime_error {
 // with (the repository's data/ or the installed share/pardot-clean/data).
 std::filesystem::path DataDirectory();
 
+// Records data a rule read from outside the data directory (the system's iso-codes tables, ICU's
+// CLDR names), so that reports list it with the shipped files. A second note of a name is ignored.
+void NoteDataSource(DataFileInfo info);
+
+// The installed version of a Debian package ("" when unknown), for NoteDataSource.
+std::string DebianPackageVersion(std::string_view package);
+
 // Every data file this process has loaded, in load order (for reports).
 std::vector<DataFileInfo> LoadedDataFiles();
 

@@ -383,6 +383,9 @@ std::vector<IsoRecord> ReadIsoCodesTable(const std::filesystem::path& path,
     throw DataError(path.string() + ": not an iso-codes table with a \"" + std::string(table) +
                     "\" array");
   }
+  const std::string version = DebianPackageVersion("iso-codes");
+  NoteDataSource({"iso-codes " + path.filename().string(), version.empty() ? "unknown" : version,
+                  path.string(), "LGPL-2.1", records.size()});
   return records;
 }
 

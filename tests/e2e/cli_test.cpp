@@ -129,15 +129,16 @@ TEST_F(CliTest, ReportNamesDataFileVersionsAndRuleCounters) {
 rules:
   - name: {}
   - lookup: { table: industries.csv, key: website, fields: { industry: null } }
+  - country: {}
 )");
   WriteFile(dir_ / "in.csv",
             "id,first_name,last_name,website\n1,DR. ANN,LEE,acme.com\n2,Bo,test,globex.com\n");
   const Output r = Clean("run c.yaml --input in.csv --output out.csv --report r.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_EQ(ReadFile(dir_ / "out.csv"),
-            "id,first_name,last_name,website,salutation,industry\n"
-            "1,Ann,Lee,acme.com,Dr.,Manufacturing\n"
-            "2,Bo,,globex.com,,\n");
+            "id,first_name,last_name,website,salutation,industry,country\n"
+            "1,Ann,Lee,acme.com,Dr.,Manufacturing,\n"
+            "2,Bo,,globex.com,,,\n");
   const json::value report = json::parse(ReadFile(dir_ / "r.json"));
   const auto& lookup = report.at("rules").at(1);
   EXPECT_EQ(lookup.at("rule").as_string(), "lookup@1");
@@ -151,6 +152,8 @@ rules:
   EXPECT_EQ(versions.count("name_affixes.tsv"), 1u);
   EXPECT_EQ(versions.count("junk_names.txt"), 1u);
   EXPECT_FALSE(versions["nicknames.tsv"].empty());
+  EXPECT_FALSE(versions["iso-codes iso_3166-1.json"].empty());
+  EXPECT_EQ(versions["ICU CLDR country names"].rfind("CLDR ", 0), 0u);
 }
 
 TEST_F(CliTest, ReportCsvNeutralisesFormulas) {
