@@ -26,11 +26,12 @@ std::string StateOf(int exit_code) {
   }
 }
 
-// The fields a v5 pull asks for: every readable standard field and the custom fields the
-// rules name.
+// The fields a v5 pull asks for: every readable standard field and the custom fields the rules
+// read or the config sends output to (rules' default derived fields are not asked for; their
+// changes stay out of updates).
 std::vector<std::string> V5Fields(const Config& config) {
   std::vector<std::string> fields = pardot::ProspectPuller::DefaultV5Fields();
-  for (FieldId id : config.rules.named_fields()) {
+  for (FieldId id : config.rules.pull_fields()) {
     const std::string& name = FieldName(id);
     if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
   }

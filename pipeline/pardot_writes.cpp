@@ -53,6 +53,12 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
       ++totals_.read_only_skipped;
       continue;
     }
+    // A field Pardot did not return is no field of this account: a derived field a rule
+    // created (legal_form, seniority, an email key). Sending it would get the update refused.
+    if (!record.WasRead(change.field)) {
+      ++totals_.not_in_pardot_skipped;
+      continue;
+    }
     if (change.record != current) {
       current = change.record;
       Operation op;

@@ -57,6 +57,7 @@ struct RunSummary {
     long long failed = 0;   // Pardot refused the record's update (listed under "rejected")
     long long unknown = 0;  // no answer: verified by `resume`
     long long read_only_skipped = 0;  // changes to fields Pardot does not let clients write
+    long long not_in_pardot_skipped = 0;  // changes to fields Pardot did not return (derived)
   } writes;
   std::string stopped;  // why the run stopped early ("" when it ran to the end)
 };

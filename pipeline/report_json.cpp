@@ -149,8 +149,36 @@ class JsonReport final : public ReportWriter {
     }
     field("data", data + "]");
     field("clusters", "[]");
-    field("api",
-          "{\"requests\":0,\"by_endpoint\":{},\"retries\":0,\"errors\":{},\"max_in_flight\":0}");
+    std::string api = "{\"requests\":" + std::to_string(s.api.requests) +
+                      ",\"retries\":" + std::to_string(s.api.retries) +
+                      ",\"max_in_flight\":" + std::to_string(s.api.max_in_flight);
+    if (s.api.budget_remaining >= 0) {
+      api += ",\"budget_remaining\":" + std::to_string(s.api.budget_remaining);
+    }
+    api += ",\"by_endpoint\":{";
+    bool first = true;
+    for (const auto& [endpoint, count] : s.api.by_endpoint) {
+      if (!first) api += ",";
+      first = false;
+      AppendJsonString(api, endpoint);
+      api += ":" + std::to_string(count);
+    }
+    api += "},\"errors\":{";
+    first = true;
+    for (const auto& [code, count] : s.api.errors) {
+      if (!first) api += ",";
+      first = false;
+      api += "\"" + std::to_string(code) + "\":" + std::to_string(count);
+    }
+    field("api", api + "}}");
+    field("writes", "{\"planned\":" + std::to_string(s.writes.planned) +
+                        ",\"confirmed\":" + std::to_string(s.writes.confirmed) +
+                        ",\"failed\":" + std::to_string(s.writes.failed) +
+                        ",\"unknown\":" + std::to_string(s.writes.unknown) +
+                        ",\"read_only_skipped\":" + std::to_string(s.writes.read_only_skipped) +
+                        ",\"not_in_pardot_skipped\":" +
+                        std::to_string(s.writes.not_in_pardot_skipped) + "}");
+    field("stopped", text(s.stopped));
     std::FILE* out = file_->get();
     std::fputs(head.c_str(), out);
     const std::pair<const char*, Spool*> sections[] = {

@@ -71,6 +71,11 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
     std::printf("  %lld changes to read-only fields were not written\n",
                 s.writes.read_only_skipped);
   }
+  if (s.writes.not_in_pardot_skipped > 0) {
+    std::printf(
+        "  %lld changes to fields Pardot did not return (derived by rules) were not written\n",
+        s.writes.not_in_pardot_skipped);
+  }
   if (!s.stopped.empty()) std::printf("  stopped: %s\n", s.stopped.c_str());
   if (!output.empty()) std::printf("  output: %s\n", output.c_str());
   for (const auto& r : reports) std::printf("  report: %s\n", r.c_str());

@@ -33,11 +33,16 @@ class RuleChain {
   // Fields the rules name in their options (candidates for new output columns).
   std::vector<FieldId>& named_fields() { return named_fields_; }
   const std::vector<FieldId>& named_fields() const { return named_fields_; }
+  // The named fields a source should pull when it pulls only what it is asked for: those rules
+  // read, and outputs the config names explicitly (not a rule's default derived fields).
+  std::vector<FieldId>& pull_fields() { return pull_fields_; }
+  const std::vector<FieldId>& pull_fields() const { return pull_fields_; }
 
  private:
   std::vector<std::unique_ptr<Rule>> top_;
   std::vector<RuleInfo> table_;
   std::vector<FieldId> named_fields_;
+  std::vector<FieldId> pull_fields_;
 };
 
 }  // namespace pdc

@@ -38,7 +38,9 @@ class ConfigLoader {
                                     const SourceLocation& where);
   bool Convert(const OptionSpec& spec, const YAML::Node& value, const std::string& what,
                OptionValue& out);
-  void NoteField(const std::string& name, const YAML::Node& node, const std::string& what);
+  void NoteField(const std::string& name, const YAML::Node& node, const std::string& what,
+                 bool pull);
+  static bool Pulls(const OptionSpec& spec, const OptionValue& value);
   std::unique_ptr<Rule> WhenItem(const YAML::Node& item);
   std::unique_ptr<Condition> ConditionOf(const YAML::Node& node);
 

@@ -111,7 +111,7 @@ bool ConfigLoader::Convert(const OptionSpec& spec, const YAML::Node& value, cons
     case OptionType::kString:
     case OptionType::kField: {
       auto s = y_.Scalar(value, what);
-      if (s && spec.type == OptionType::kField) NoteField(*s, value, what);
+      if (s && spec.type == OptionType::kField) NoteField(*s, value, what, Pulls(spec, out));
       if (s) out.text = std::move(*s);
       return s.has_value();
     }
@@ -119,7 +119,7 @@ bool ConfigLoader::Convert(const OptionSpec& spec, const YAML::Node& value, cons
     case OptionType::kFields: {
       auto list = y_.Strings(value, what);
       if (list && spec.type == OptionType::kFields) {
-        for (const auto& f : *list) NoteField(f, value, what);
+        for (const auto& f : *list) NoteField(f, value, what, Pulls(spec, out));
       }
       if (list) out.list = std::move(*list);
       return list.has_value();
@@ -170,8 +170,17 @@ bool ConfigLoader::Convert(const OptionSpec& spec, const YAML::Node& value, cons
   return false;
 }
 
+// Whether a source that pulls only the fields asked for (Pardot v5) should ask for a field an
+// option names: every field a rule reads, and the fields a config explicitly sends a rule's
+// output to ("to", "*_to"); not the derived fields a rule writes by default (`legal_form`),
+// which an account usually does not have.
+bool ConfigLoader::Pulls(const OptionSpec& spec, const OptionValue& value) {
+  const bool output = spec.key == "to" || spec.key.ends_with("_to");
+  return !output || value.present;
+}
+
 void ConfigLoader::NoteField(const std::string& name, const YAML::Node& node,
-                             const std::string& what) {
+                             const std::string& what, bool pull) {
   if (name.empty()) {
     y_.Error(node, what + ": a field name cannot be empty");
     return;
@@ -179,6 +188,8 @@ void ConfigLoader::NoteField(const std::string& name, const YAML::Node& node,
   const FieldId id = InternField(name);
   auto& named = config_.rules.named_fields();
   if (std::find(named.begin(), named.end(), id) == named.end()) named.push_back(id);
+  auto& pulled = config_.rules.pull_fields();
+  if (pull && std::find(pulled.begin(), pulled.end(), id) == pulled.end()) pulled.push_back(id);
 }
 
 std::unique_ptr<Rule> ConfigLoader::WhenItem(const YAML::Node& item) {

@@ -30,6 +30,7 @@ void Record::Load(FieldId field, Value value) {
     }
   }
   fields_.push_back({field, std::move(value)});
+  read_fields_ = fields_.size();
 }
 
 RecordLog& Record::mutable_log() {
@@ -83,6 +84,13 @@ const Value& Record::Original(FieldId field) const {
     }
   }
   return Get(field);
+}
+
+bool Record::WasRead(FieldId field) const {
+  for (std::size_t i = 0; i < read_fields_; ++i) {
+    if (fields_[i].id == field) return true;
+  }
+  return false;
 }
 
 }  // namespace pdc

@@ -62,7 +62,10 @@ class Record {
   // Adds a field as read from the source (no change is logged); replaces an earlier value.
   void Load(FieldId field, Value value);
   // Load for a field the record does not have yet (a reader whose columns are unique).
-  void LoadNew(FieldId field, Value value) { fields_.push_back({field, std::move(value)}); }
+  void LoadNew(FieldId field, Value value) {
+    fields_.push_back({field, std::move(value)});
+    read_fields_ = fields_.size();
+  }
   void Reserve(std::size_t fields) { fields_.reserve(fields); }
   // Sets a field on behalf of `rule`. Returns true when the value changed; a change keeps the
   // first before-image and is logged.
@@ -77,6 +80,9 @@ class Record {
   const RecordLog* log() const { return log_.get(); }
   // The value a field had when read (null when it did not exist).
   const Value& Original(FieldId field) const;
+  // True when the source gave the record this field (with a value or null), false for a field
+  // only a rule created (a derived field such as `legal_form`).
+  bool WasRead(FieldId field) const;
 
  private:
   RecordLog& mutable_log();
@@ -84,6 +90,7 @@ class Record {
   std::string id_;
   std::uint64_t line_ = 0;
   std::vector<Field> fields_;
+  std::size_t read_fields_ = 0;  // fields_[0, read_fields_) came from the source
   std::unique_ptr<RecordLog> log_;
 };
 

@@ -133,6 +133,45 @@ TEST_F(PardotRunTest, V4DryRunChangesNothingApplyWritesOnlyChangesAtTheMinimumCo
   EXPECT_EQ(again.at("records_changed").as_int64(), refused);  // only what Pardot refused
 }
 
+// Rules that derive fields Pardot does not have (a company's legal form, a title's seniority)
+// show them in the report, and never send them: in v4 Pardot does not return them, in v5 the
+// pull does not ask for them. The report carries the request and write totals.
+TEST_F(PardotRunTest, DerivedFieldsStayOutOfUpdates) {
+  for (const int version : {4, 5}) {
+    EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", kSamples});
+    std::string config = Config(emulator, version, "{ access_token: tok }");
+    config += "  - company: {}\n  - job_title: {}\n";
+    WriteFile(dir_ / "c.yaml", config);
+    json::value applied = RunJson("run c.yaml --apply --report apply.json");
+    ASSERT_EQ(last_code_, 0) << "v" << version << ": " << last_err_;
+    const json::value report = json::parse(ReadFile(dir_ / "apply.json"));
+    std::set<std::string> changed_fields;
+    for (const auto& c : report.at("changes").as_array()) {
+      changed_fields.insert(std::string(c.at("field").as_string()));
+    }
+    EXPECT_TRUE(changed_fields.count("legal_form")) << version;
+    EXPECT_TRUE(changed_fields.count("seniority")) << version;
+    EXPECT_GT(report.at("writes").at("not_in_pardot_skipped").as_int64(), 100) << version;
+    EXPECT_GT(report.at("writes").at("confirmed").as_int64(), 100) << version;
+    EXPECT_GT(report.at("api").at("requests").as_int64(), 2) << version;
+    EXPECT_FALSE(report.at("api").at("by_endpoint").as_object().empty()) << version;
+    const json::value log = Get(emulator, "/_emulator/writes");
+    std::size_t writes = 0;
+    for (const auto& [id, per_prospect] : log.at("prospects").as_object()) {
+      for (const auto& write : per_prospect.as_array()) {
+        for (const auto& f : write.as_array()) {
+          const std::string field(f.as_string());
+          EXPECT_TRUE(field != "legal_form" && field != "seniority" && field != "function" &&
+                      field.find("__c") == std::string::npos)
+              << "v" << version << " sent " << field << " for " << id;
+          ++writes;
+        }
+      }
+    }
+    EXPECT_GT(writes, 100u) << version;
+  }
+}
+
 TEST_F(PardotRunTest, ParallelPullsShareTheFiveSlotsAndResumeRangeByRange) {
   ASSERT_EQ(Shell(GenerateBinary() + " --count 6000 --seed 8 --output p.csv", dir_).code, 0);
   const std::string data = dir_ / "p.csv";
