@@ -199,6 +199,7 @@ class NameRule final : public Rule {
       SplitLastFirst(one, first, last, suffixes);
     }
     TakeHonorifics(first.empty() ? last : first, honorifics);
+    if (!first.empty()) TakeHonorifics(last, honorifics);  // "Dr. García, José"
     TakeSuffixes(last.empty() ? first : last, suffixes);
 
     std::string kept_suffixes;  // stay at the end of the family name, after casing
@@ -377,8 +378,8 @@ const RuleSpec& NameRuleSpec() {
       "each trimmed of white space and invisible characters. (1) When one of them is empty "
       "and the other holds exactly one comma between words, it is read as \"Last, First\" "
       "(\"Smith, John\" -> last Smith, first John); a suffix after a comma (\"Smith, Jr.\") is "
-      "a suffix, not a given name. (2) Honorifics at the start of the given name (or of the "
-      "family name when there is none) are removed and written, in the affix list's spelling, "
+      "a suffix, not a given name. (2) Honorifics at the start of the given name and of the "
+      "family name are removed and written, in the affix list's spelling, "
       "to `honorific_to` when that field is empty: Mr., Mrs., Ms., Miss, Mx., Dr., Prof., Sir, "
       "Dame, Rev., Herr, Frau, Mme, Mlle, Sr. (Señor), Sra., Dott., Dhr., Mevr., Ing. and "
       "others. (3) Suffixes at the end of the family name (or of the given name when there is "
