@@ -13,6 +13,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "rules/phone_parse.h"
 #include "rules/rule.h"
 #include "rules/utf8.h"
 
@@ -210,8 +211,10 @@ class PhoneRule final : public Rule {
     if (auto it = cache.find(key); it != cache.end()) return it->second;
     Parsed p;
     PhoneNumber number;
-    const auto error = Util().Parse(compact.empty() ? Compatible(raw) : compact,
-                                    region.empty() ? "ZZ" : region, &number);
+    const auto error = !compact.empty() && ParseCompactNumber(compact, region, &number)
+                           ? PhoneNumberUtil::NO_PARSING_ERROR
+                           : Util().Parse(compact.empty() ? Compatible(raw) : compact,
+                                          region.empty() ? "ZZ" : region, &number);
     if (error == PhoneNumberUtil::INVALID_COUNTRY_CODE_ERROR && region.empty()) {
       p.flag_code = "phone.no_region";
       p.flag_message = "no country on the record and no default_region: not guessed";

@@ -1,0 +1,220 @@
+#include "rules/phone_parse.h"
+
+#include <phonenumbers/phonemetadata.pb.h>
+#include <phonenumbers/phonenumberutil.h>
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace i18n::phonenumbers {
+// The metadata libphonenumber compiled in (exported by the library; not in its public headers).
+int metadata_size();
+const void* metadata_get();
+}  // namespace i18n::phonenumbers
+
+namespace pdc {
+namespace {
+
+using i18n::phonenumbers::PhoneMetadata;
+using i18n::phonenumbers::PhoneMetadataCollection;
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberDesc;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+constexpr std::size_t kMinLengthForNsn = 2;
+constexpr std::size_t kMaxLengthForNsn = 17;
+
+// Region metadata by region code and, for calling codes, the main region's; read once.
+class Metadata {
+ public:
+  static const Metadata& Get() {
+    static const Metadata metadata;
+    return metadata;
+  }
+
+  const PhoneMetadata* ForRegion(const std::string& region) const {
+    const auto it = by_region_.find(region);
+    return it == by_region_.end() ? nullptr : it->second;
+  }
+
+  // The main region's metadata for a calling code, or null for unknown and non-geographic
+  // codes.
+  const PhoneMetadata* ForCallingCode(int code) const {
+    const auto it = by_code_.find(code);
+    return it == by_code_.end() ? nullptr : it->second;
+  }
+
+  bool IsCallingCode(int code) const { return codes_.count(code) != 0; }
+
+ private:
+  Metadata() {
+    if (!collection_.ParseFromArray(i18n::phonenumbers::metadata_get(),
+                                    i18n::phonenumbers::metadata_size())) {
+      return;  // no fast path: every number goes through Parse
+    }
+    const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+    for (const PhoneMetadata& m : collection_.metadata()) {
+      codes_.insert(m.country_code());
+      if (m.id() == "001") continue;  // non-geographic entities: Parse's business
+      by_region_.emplace(m.id(), &m);
+      std::string main;
+      util.GetRegionCodeForCountryCode(m.country_code(), &main);
+      if (main == m.id()) by_code_.emplace(m.country_code(), &m);
+    }
+  }
+
+  PhoneMetadataCollection collection_;
+  std::unordered_map<std::string, const PhoneMetadata*> by_region_;
+  std::unordered_map<int, const PhoneMetadata*> by_code_;
+  std::unordered_set<int> codes_;
+};
+
+// One thread's compiled patterns, by pattern text.
+class Patterns {
+ public:
+  static Patterns& ForThread() {
+    thread_local Patterns patterns;
+    return patterns;
+  }
+
+  // The length of the match of `pattern` at the start of `digits` (-1: none); `captured` tells
+  // whether any capturing group took part in the match with some text.
+  int LookingAt(const std::string& pattern, std::string_view digits, bool* captured) {
+    icu::RegexMatcher* m = Matcher(pattern, digits);
+    if (m == nullptr) return -2;
+    UErrorCode status = U_ZERO_ERROR;
+    if (!m->lookingAt(status) || U_FAILURE(status)) return -1;
+    *captured = false;
+    for (int32_t g = 1; g <= m->groupCount(); ++g) {
+      if (m->start(g, status) >= 0 && m->end(g, status) > m->start(g, status)) *captured = true;
+    }
+    return m->end(status);
+  }
+
+  // Whether `pattern` matches the whole of `digits` (-1: the pattern does not compile).
+  int Matches(const std::string& pattern, std::string_view digits) {
+    icu::RegexMatcher* m = Matcher(pattern, digits);
+    if (m == nullptr) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    return m->matches(status) && U_SUCCESS(status) ? 1 : 0;
+  }
+
+ private:
+  icu::RegexMatcher* Matcher(const std::string& pattern, std::string_view digits) {
+    auto it = matchers_.find(pattern);
+    if (it == matchers_.end()) {
+      UErrorCode status = U_ZERO_ERROR;
+      std::unique_ptr<icu::RegexMatcher> m(
+          new icu::RegexMatcher(icu::UnicodeString::fromUTF8(pattern), 0, status));
+      if (U_FAILURE(status)) m.reset();
+      it = matchers_.emplace(pattern, std::move(m)).first;
+    }
+    if (!it->second) return nullptr;
+    input_ = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())));
+    it->second->reset(input_);
+    return it->second.get();
+  }
+
+  std::map<std::string, std::unique_ptr<icu::RegexMatcher>, std::less<>> matchers_;
+  icu::UnicodeString input_;  // the text the last matcher was reset to; must outlive the match
+};
+
+enum class Length { kPossible, kTooShort, kTooLong, kLocalOnly, kInvalid };
+
+// PhoneNumberUtil's length test for a number of unknown type against a region's lengths.
+Length TestLength(std::size_t length, const PhoneMetadata& m) {
+  const PhoneNumberDesc& general = m.general_desc();
+  const auto& possible = general.possible_length();
+  const auto& local = general.possible_length_local_only();
+  if (possible.empty() || possible.Get(0) == -1) return Length::kInvalid;
+  const int actual = static_cast<int>(length);
+  if (std::find(local.begin(), local.end(), actual) != local.end()) return Length::kLocalOnly;
+  if (possible.Get(0) == actual) return Length::kPossible;
+  if (possible.Get(0) > actual) return Length::kTooShort;
+  if (possible.Get(possible.size() - 1) < actual) return Length::kTooLong;
+  return std::find(possible.begin() + 1, possible.end(), actual) != possible.end()
+             ? Length::kPossible
+             : Length::kInvalid;
+}
+
+// Parse's national-prefix step followed by its length test: the national number without its
+// national prefix ("0" in 030 901820) when that keeps it a possible number. False: a step this
+// path does not take.
+bool StripNationalPrefix(const PhoneMetadata& m, std::string& national) {
+  if (!m.has_national_prefix_for_parsing() || m.national_prefix_for_parsing().empty()) return true;
+  Patterns& patterns = Patterns::ForThread();
+  bool captured = false;
+  const int end = patterns.LookingAt(m.national_prefix_for_parsing(), national, &captured);
+  if (end == -2) return false;
+  if (end < 0) return true;  // no national prefix
+  if (captured || !m.national_prefix_transform_rule().empty()) return false;
+  std::string stripped = national.substr(static_cast<std::size_t>(end));
+  const std::string& general = m.general_desc().national_number_pattern();
+  const int original_ok = patterns.Matches(general, national);
+  const int stripped_ok = patterns.Matches(general, stripped);
+  if (original_ok < 0 || stripped_ok < 0) return false;
+  if (original_ok == 1 && stripped_ok == 0) return true;  // the "prefix" belongs to the number
+  const Length length = TestLength(stripped.size(), m);
+  if (length == Length::kTooShort || length == Length::kLocalOnly || length == Length::kInvalid) {
+    return true;
+  }
+  national = std::move(stripped);
+  return true;
+}
+
+}  // namespace
+
+bool ParseCompactNumber(std::string_view compact, const std::string& region, PhoneNumber* number) {
+  const Metadata& metadata = Metadata::Get();
+  const bool plus = !compact.empty() && compact.front() == '+';
+  std::string_view digits = plus ? compact.substr(1) : compact;
+  if (digits.size() < 3 || digits.size() > 20) return false;
+  int country_code = 0;
+  const PhoneMetadata* m = nullptr;
+  std::string national;
+  if (plus) {
+    if (digits.front() == '0') return false;
+    for (std::size_t n = 1; n <= 3 && country_code == 0; ++n) {
+      int code = 0;
+      for (std::size_t i = 0; i < n; ++i) code = code * 10 + (digits[i] - '0');
+      if (!metadata.IsCallingCode(code)) continue;
+      m = metadata.ForCallingCode(code);
+      if (m == nullptr) return false;  // a non-geographic code (+800, +882, ...)
+      country_code = code;
+      national.assign(digits.substr(n));
+    }
+    if (m == nullptr) return false;
+  } else {
+    if (region.empty()) return false;
+    m = metadata.ForRegion(region);
+    if (m == nullptr) return false;
+    Patterns& patterns = Patterns::ForThread();
+    bool captured = false;
+    if (m->has_international_prefix() &&
+        patterns.LookingAt(m->international_prefix(), digits, &captured) != -1) {
+      return false;  // maybe an international dialling prefix (00 49 ..., 011 44 ...)
+    }
+    const std::string code = std::to_string(m->country_code());
+    if (digits.substr(0, code.size()) == code) return false;  // maybe the code without +
+    country_code = m->country_code();
+    national.assign(digits);
+  }
+  if (national.size() <= kMinLengthForNsn) return false;
+  if (!StripNationalPrefix(*m, national)) return false;
+  if (national.size() < kMinLengthForNsn || national.size() > kMaxLengthForNsn) return false;
+  if (national.front() == '0') return false;  // Italian leading zeros: Parse's business
+  std::uint64_t value = 0;
+  for (const char c : national) value = value * 10 + static_cast<std::uint64_t>(c - '0');
+  number->Clear();
+  number->set_country_code(country_code);
+  number->set_national_number(value);
+  return true;
+}
+
+}  // namespace pdc

@@ -1,0 +1,25 @@
+// A fast path for the phone numbers people usually type: digits with group punctuation, maybe a
+// leading +, and a known region. It reads libphonenumber's own metadata (calling codes, national
+// and international prefixes, the general number pattern and possible lengths) and follows
+// PhoneNumberUtil::Parse step by step for this shape of input, without Parse's searches for
+// extensions, letters and starting characters over the raw text, which cost most of its time.
+// Whenever an input needs a step the fast path does not take (an international dialling prefix,
+// a national prefix that carries a carrier code or is rewritten, leading zeros, a non-geographic
+// calling code, the country code typed without +), it answers "not mine" and Parse decides.
+// A test compares both on thousands of numbers per region.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <phonenumbers/phonenumber.pb.h>
+
+namespace pdc {
+
+// `compact` holds only digits, after an optional '+'; `region` is an ISO alpha-2 code or "".
+// Fills `number` (country code and national number, as Parse would) and returns true, or returns
+// false when Parse must decide.
+bool ParseCompactNumber(std::string_view compact, const std::string& region,
+                        i18n::phonenumbers::PhoneNumber* number);
+
+}  // namespace pdc

@@ -1,0 +1,116 @@
+// The phone fast path against libphonenumber's Parse: on every number it takes, both must give
+// the same country code and national number; and it must take most everyday numbers.
+#include "rules/phone_parse.h"
+
+#include <gtest/gtest.h>
+#include <phonenumbers/phonenumberutil.h>
+
+#include <random>
+#include <set>
+#include <string>
+
+namespace pdc {
+namespace {
+
+using i18n::phonenumbers::PhoneNumber;
+using i18n::phonenumbers::PhoneNumberUtil;
+
+// Digits of `text`, keeping a leading +.
+std::string Compact(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if ((c >= '0' && c <= '9') || (c == '+' && out.empty())) out += c;
+  }
+  return out;
+}
+
+TEST(PhoneParseTest, AgreesWithLibphonenumberOnEveryNumberItTakes) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  std::mt19937 rng(5);
+  const PhoneNumberUtil::PhoneNumberType types[] = {
+      PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+      PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP, PhoneNumberUtil::UAN};
+  int compared = 0, taken = 0, everyday = 0, everyday_taken = 0;
+  for (const std::string& region : regions) {
+    for (const auto type : types) {
+      PhoneNumber example;
+      if (!util.GetExampleNumberForType(region, type, &example)) continue;
+      for (int variant = 0; variant < 12; ++variant) {
+        PhoneNumber number = example;
+        // Other numbers of the same shape, valid or not.
+        if (variant > 0) {
+          const std::uint64_t scale = variant < 8 ? 1000 : 100000;
+          number.set_national_number(number.national_number() / scale * scale + rng() % scale);
+        }
+        std::string e164, national;
+        util.Format(number, PhoneNumberUtil::E164, &e164);
+        util.Format(number, PhoneNumberUtil::NATIONAL, &national);
+        for (const std::string& text : {Compact(e164), Compact(national)}) {
+          ++compared;
+          const bool plain = type == PhoneNumberUtil::FIXED_LINE || type == PhoneNumberUtil::MOBILE;
+          everyday += plain;
+          PhoneNumber fast;
+          if (!ParseCompactNumber(text, region, &fast)) continue;
+          ++taken;
+          everyday_taken += plain;
+          PhoneNumber slow;
+          ASSERT_EQ(util.Parse(text, region, &slow), PhoneNumberUtil::NO_PARSING_ERROR)
+              << text << " [" << region << "]";
+          EXPECT_EQ(fast.country_code(), slow.country_code()) << text << " [" << region << "]";
+          EXPECT_EQ(fast.national_number(), slow.national_number())
+              << text << " [" << region << "]";
+          EXPECT_FALSE(slow.italian_leading_zero()) << text << " [" << region << "]";
+          EXPECT_TRUE(slow.extension().empty()) << text << " [" << region << "]";
+        }
+      }
+    }
+  }
+  EXPECT_GT(compared, 20000);
+  // Most fixed-line and mobile numbers, as people type them, take the fast path.
+  EXPECT_GT(everyday_taken * 10, everyday * 8) << everyday_taken << " of " << everyday;
+  std::printf("compared %d, fast path %d (fixed line and mobile: %d of %d)\n", compared, taken,
+              everyday_taken, everyday);
+}
+
+TEST(PhoneParseTest, RandomDigitsNeverDisagree) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::mt19937 rng(11);
+  const char* const regions[] = {"US", "GB", "DE", "FR", "IT", "JP", "IN", "BR", "AU", "MX",
+                                 "RU", "CN", "ES", "NL", "CH", "AR", "ZA", "KR", "SE", "PL"};
+  int taken = 0;
+  for (int n = 0; n < 30000; ++n) {
+    std::string text = rng() % 3 == 0 ? "+" : "";
+    const int length = 3 + static_cast<int>(rng() % 14);
+    for (int i = 0; i < length; ++i) text += static_cast<char>('0' + rng() % 10);
+    const std::string region = regions[rng() % std::size(regions)];
+    PhoneNumber fast;
+    if (!ParseCompactNumber(text, region, &fast)) continue;
+    ++taken;
+    PhoneNumber slow;
+    ASSERT_EQ(util.Parse(text, region, &slow), PhoneNumberUtil::NO_PARSING_ERROR)
+        << text << " [" << region << "]";
+    EXPECT_EQ(fast.country_code(), slow.country_code()) << text << " [" << region << "]";
+    EXPECT_EQ(fast.national_number(), slow.national_number()) << text << " [" << region << "]";
+    EXPECT_FALSE(slow.italian_leading_zero()) << text << " [" << region << "]";
+  }
+  EXPECT_GT(taken, 15000);
+}
+
+TEST(PhoneParseTest, LeavesUnusualShapesToLibphonenumber) {
+  PhoneNumber n;
+  EXPECT_FALSE(ParseCompactNumber("00493090182000", "DE", &n));  // international prefix
+  EXPECT_FALSE(ParseCompactNumber("4930901820", "DE", &n));      // the country code without +
+  EXPECT_FALSE(ParseCompactNumber("+80012345678", "", &n));      // non-geographic
+  EXPECT_FALSE(ParseCompactNumber("2079460958", "", &n));        // no region
+  EXPECT_FALSE(ParseCompactNumber("12", "US", &n));
+  EXPECT_TRUE(ParseCompactNumber("+442079460958", "", &n));
+  EXPECT_EQ(n.country_code(), 44);
+  EXPECT_EQ(n.national_number(), 2079460958u);
+  EXPECT_TRUE(ParseCompactNumber("02079460958", "GB", &n));
+  EXPECT_EQ(n.national_number(), 2079460958u);
+}
+
+}  // namespace
+}  // namespace pdc
