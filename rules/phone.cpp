@@ -228,16 +228,12 @@ class PhoneRule final : public Rule {
         p.flag_code = "phone.junk";
         p.flag_message = junk;
       } else {
-        // Most numbers are valid in the record's own region: checking that region alone spares
-        // the search through every region of a shared country code (25 share +1). Otherwise,
-        // and whenever the type is wanted, GetNumberType searches and matches, which is all
-        // IsValidNumber does: one call answers both.
-        PhoneNumberUtil::PhoneNumberType type = PhoneNumberUtil::UNKNOWN;
-        p.valid = !type_to_ && !region.empty() && Util().IsValidNumberForRegion(number, region);
-        if (!p.valid) {
-          type = Util().GetNumberType(number);
-          p.valid = type != PhoneNumberUtil::UNKNOWN;
-        }
+        // The type answers validity too (IsValidNumber is GetNumberType != UNKNOWN), from
+        // patterns compiled once per thread; GetNumberType answers what NumberType cannot.
+        bool known = false;
+        PhoneNumberUtil::PhoneNumberType type = NumberType(number, &known);
+        if (!known) type = Util().GetNumberType(number);
+        p.valid = type != PhoneNumberUtil::UNKNOWN;
         if (!p.valid) {
           p.flag_code = "phone.invalid";
           p.flag_message = "not a valid number for its region";
@@ -245,7 +241,7 @@ class PhoneRule final : public Rule {
         p.extension = number.extension();
         number.clear_extension();
         Util().Format(number, format_, &p.number);
-        if (type_to_) p.type = TypeName(type);
+        p.type = TypeName(type);
       }
     }
     return cache.emplace(key, std::move(p)).first->second;

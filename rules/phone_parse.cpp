@@ -6,10 +6,12 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <list>
 #include <map>
 #include <memory>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 namespace i18n::phonenumbers {
 // The metadata libphonenumber compiled in (exported by the library; not in its public headers).
@@ -51,6 +53,12 @@ class Metadata {
 
   bool IsCallingCode(int code) const { return codes_.count(code) != 0; }
 
+  // Every region of a calling code, main region first (as libphonenumber lists them).
+  const std::vector<const PhoneMetadata*>* RegionsOf(int code) const {
+    const auto it = regions_of_.find(code);
+    return it == regions_of_.end() ? nullptr : &it->second;
+  }
+
  private:
   Metadata() {
     if (!collection_.ParseFromArray(i18n::phonenumbers::metadata_get(),
@@ -60,6 +68,17 @@ class Metadata {
     const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
     for (const PhoneMetadata& m : collection_.metadata()) {
       codes_.insert(m.country_code());
+      if (m.id() != "001" && !regions_of_.count(m.country_code())) {
+        std::list<std::string> regions;
+        util.GetRegionCodesForCountryCallingCode(m.country_code(), &regions);
+        std::vector<const PhoneMetadata*>& list = regions_of_[m.country_code()];
+        for (const std::string& r : regions) {
+          for (const PhoneMetadata& candidate : collection_.metadata()) {
+            if (candidate.id() == r) list.push_back(&candidate);
+          }
+        }
+        if (list.size() != regions.size()) list.clear();  // not all known: no fast answer
+      }
       if (m.id() == "001") continue;  // non-geographic entities: Parse's business
       by_region_.emplace(m.id(), &m);
       std::string main;
@@ -72,6 +91,7 @@ class Metadata {
   std::unordered_map<std::string, const PhoneMetadata*> by_region_;
   std::unordered_map<int, const PhoneMetadata*> by_code_;
   std::unordered_set<int> codes_;
+  std::unordered_map<int, std::vector<const PhoneMetadata*>> regions_of_;
 };
 
 // One thread's compiled patterns, by pattern text.
@@ -215,6 +235,87 @@ bool ParseCompactNumber(std::string_view compact, const std::string& region, Pho
   number->set_country_code(country_code);
   number->set_national_number(value);
   return true;
+}
+
+namespace {
+
+// PhoneNumberUtil::IsNumberMatchingDesc: the possible lengths, then the pattern. -1: a pattern
+// that does not compile here.
+int MatchesDesc(const std::string& national, const PhoneNumberDesc& desc) {
+  const auto& lengths = desc.possible_length();
+  if (!lengths.empty() &&
+      std::find(lengths.begin(), lengths.end(), static_cast<int>(national.size())) ==
+          lengths.end()) {
+    return 0;
+  }
+  if (desc.national_number_pattern().empty()) return 0;
+  return Patterns::ForThread().Matches(desc.national_number_pattern(), national);
+}
+
+// PhoneNumberUtil::GetNumberTypeHelper, in its order. False in `known`: a pattern failed.
+PhoneNumberUtil::PhoneNumberType TypeIn(const std::string& national, const PhoneMetadata& m,
+                                        bool* known) {
+  auto matches = [&](const PhoneNumberDesc& desc) {
+    const int r = MatchesDesc(national, desc);
+    if (r < 0) *known = false;
+    return r == 1;
+  };
+  if (!matches(m.general_desc())) return PhoneNumberUtil::UNKNOWN;
+  if (matches(m.premium_rate())) return PhoneNumberUtil::PREMIUM_RATE;
+  if (matches(m.toll_free())) return PhoneNumberUtil::TOLL_FREE;
+  if (matches(m.shared_cost())) return PhoneNumberUtil::SHARED_COST;
+  if (matches(m.voip())) return PhoneNumberUtil::VOIP;
+  if (matches(m.personal_number())) return PhoneNumberUtil::PERSONAL_NUMBER;
+  if (matches(m.pager())) return PhoneNumberUtil::PAGER;
+  if (matches(m.uan())) return PhoneNumberUtil::UAN;
+  if (matches(m.voicemail())) return PhoneNumberUtil::VOICEMAIL;
+  if (matches(m.fixed_line())) {
+    if (m.same_mobile_and_fixed_line_pattern()) return PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
+    if (matches(m.mobile())) return PhoneNumberUtil::FIXED_LINE_OR_MOBILE;
+    return PhoneNumberUtil::FIXED_LINE;
+  }
+  if (!m.same_mobile_and_fixed_line_pattern() && matches(m.mobile())) {
+    return PhoneNumberUtil::MOBILE;
+  }
+  return PhoneNumberUtil::UNKNOWN;
+}
+
+}  // namespace
+
+PhoneNumberUtil::PhoneNumberType NumberType(const PhoneNumber& number, bool* known) {
+  *known = false;
+  if (number.italian_leading_zero() || number.has_extension()) return PhoneNumberUtil::UNKNOWN;
+  const std::vector<const PhoneMetadata*>* regions = Metadata::Get().RegionsOf(number.country_code());
+  if (regions == nullptr || regions->empty()) return PhoneNumberUtil::UNKNOWN;
+  const std::string national = std::to_string(number.national_number());
+  *known = true;
+  // PhoneNumberUtil::GetRegionCodeForNumber: the only region, or the first whose leading digits
+  // match or, without leading digits, whose patterns know the number.
+  const PhoneMetadata* region = nullptr;
+  if (regions->size() == 1) {
+    region = regions->front();
+  } else {
+    for (const PhoneMetadata* m : *regions) {
+      if (m->has_leading_digits()) {
+        bool captured = false;
+        const int end = Patterns::ForThread().LookingAt(m->leading_digits(), national, &captured);
+        if (end == -2) {
+          *known = false;
+          return PhoneNumberUtil::UNKNOWN;
+        }
+        if (end >= 0) {
+          region = m;
+          break;
+        }
+      } else if (TypeIn(national, *m, known) != PhoneNumberUtil::UNKNOWN) {
+        region = m;
+        break;
+      }
+      if (!*known) return PhoneNumberUtil::UNKNOWN;
+    }
+  }
+  if (region == nullptr) return PhoneNumberUtil::UNKNOWN;
+  return TypeIn(national, *region, known);
 }
 
 }  // namespace pdc

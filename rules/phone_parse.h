@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include <phonenumbers/phonenumber.pb.h>
+#include <phonenumbers/phonenumberutil.h>
 
 namespace pdc {
 
@@ -21,5 +22,12 @@ namespace pdc {
 // false when Parse must decide.
 bool ParseCompactNumber(std::string_view compact, const std::string& region,
                         i18n::phonenumbers::PhoneNumber* number);
+
+// The number's type as PhoneNumberUtil::GetNumberType answers it (UNKNOWN: not a valid number),
+// from the same metadata and in the same order, through patterns compiled once per thread. Sets
+// `known` false when the number needs a step this path does not take (Italian leading zeros,
+// non-geographic codes); GetNumberType must answer then.
+i18n::phonenumbers::PhoneNumberUtil::PhoneNumberType NumberType(
+    const i18n::phonenumbers::PhoneNumber& number, bool* known);
 
 }  // namespace pdc

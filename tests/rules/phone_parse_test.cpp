@@ -98,6 +98,55 @@ TEST(PhoneParseTest, RandomDigitsNeverDisagree) {
   EXPECT_GT(taken, 15000);
 }
 
+// The number type, and with it validity, as GetNumberType answers it: for example-shaped numbers
+// of every region (valid and not) and for random ones of the busiest calling codes.
+TEST(PhoneParseTest, NumberTypeAgreesWithLibphonenumber) {
+  const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
+  std::set<std::string> regions;
+  util.GetSupportedRegions(&regions);
+  std::mt19937 rng(7);
+  int compared = 0, known_count = 0;
+  auto check = [&](const PhoneNumber& number) {
+    ++compared;
+    bool known = false;
+    const auto fast = NumberType(number, &known);
+    if (!known) return;
+    ++known_count;
+    EXPECT_EQ(fast, util.GetNumberType(number))
+        << "+" << number.country_code() << " " << number.national_number();
+  };
+  for (const std::string& region : regions) {
+    for (const auto type : {PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE,
+                            PhoneNumberUtil::TOLL_FREE, PhoneNumberUtil::PREMIUM_RATE,
+                            PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP,
+                            PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER,
+                            PhoneNumberUtil::UAN, PhoneNumberUtil::VOICEMAIL}) {
+      PhoneNumber example;
+      if (!util.GetExampleNumberForType(region, type, &example)) continue;
+      for (int variant = 0; variant < 10; ++variant) {
+        PhoneNumber number = example;
+        const std::uint64_t scale = variant < 5 ? 100 : 100000;
+        if (variant > 0) {
+          number.set_national_number(number.national_number() / scale * scale + rng() % scale);
+        }
+        check(number);
+      }
+    }
+  }
+  for (const int code : {1, 7, 33, 44, 49, 52, 55, 61, 86, 91}) {
+    for (int n = 0; n < 2000; ++n) {
+      PhoneNumber number;
+      number.set_country_code(code);
+      std::uint64_t national = 1 + rng() % 9;
+      const int length = 6 + static_cast<int>(rng() % 7);
+      for (int i = 1; i < length; ++i) national = national * 10 + rng() % 10;
+      number.set_national_number(national);
+      check(number);
+    }
+  }
+  EXPECT_GT(known_count, compared * 9 / 10) << known_count << " of " << compared;
+}
+
 TEST(PhoneParseTest, LeavesUnusualShapesToLibphonenumber) {
   PhoneNumber n;
   EXPECT_FALSE(ParseCompactNumber("00493090182000", "DE", &n));  // international prefix
