@@ -18,16 +18,12 @@
 #include "rules/match_key.h"
 #include "rules/proper_case.h"
 #include "rules/rule.h"
+#include "rules/text_hash.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
 
 namespace pdc {
 namespace {
-
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 constexpr OptionSpec kOptions[] = {
     {"field", OptionType::kField, "company", false, "the field holding the company name"},
@@ -531,7 +527,7 @@ class CompanyRule final : public Rule {
 
   struct Cache {
     // Looked up by string_view: a hit allocates nothing.
-    std::unordered_map<std::string, Cleaned, ViewHash, std::equal_to<>> map;
+    std::unordered_map<std::string, Cleaned, TextHash, std::equal_to<>> map;
     Cleaned scratch;
   };
 

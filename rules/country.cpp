@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "rules/country_names.h"
+#include "rules/geo_text.h"
 #include "rules/rule.h"
 #include "rules/utf8.h"
 
@@ -141,30 +142,10 @@ class CountryRule final : public Rule {
 
   static void Count(PerThread& local, const Resolved& r) {
     if (r.kind != CountryMatch::Kind::kFound) return;
-    switch (r.source) {
-      case CountryMatch::Source::kCode:
-        ++local.counts[0];
-        break;
-      case CountryMatch::Source::kAlias:
-        ++local.counts[1];
-        break;
-      case CountryMatch::Source::kName:
-        ++local.counts[2];
-        break;
-      case CountryMatch::Source::kNone:
-        break;
-    }
+    if (const int slot = geo::SourceSlot(r.source); slot >= 0) ++local.counts[slot];
   }
 
-  Counters counters() const override {
-    Counters out;
-    for (std::size_t i = 0; i < std::size(kCounterNames); ++i) {
-      long long total = 0;
-      for (const PerThread& local : local_) total += local.counts[i];
-      out.emplace_back(kCounterNames[i], total);
-    }
-    return out;
-  }
+  Counters counters() const override { return SumThreadCounts(kCounterNames, local_); }
 
   const CountryNames& names_;
   FieldId field_;

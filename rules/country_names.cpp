@@ -101,8 +101,8 @@ CountryNames::CountryNames() {
   ulocdata_getCLDRVersion(cldr, &status);
   char cldr_text[U_MAX_VERSION_STRING_LENGTH] = "unknown";
   if (U_SUCCESS(status)) u_versionToString(cldr, cldr_text);
-  NoteDataSource({"ICU CLDR country names", std::string("CLDR ") + cldr_text + ", ICU " +
-                                                U_ICU_VERSION,
+  NoteDataSource({"ICU CLDR country names",
+                  std::string("CLDR ") + cldr_text + ", ICU " + U_ICU_VERSION,
                   "ICU display names of every locale", "Unicode-DFS-2016",
                   static_cast<std::size_t>(locale_count)});
   LoadAliases();
@@ -188,12 +188,7 @@ CountryMatch CountryNames::FromEntry(const Entry& entry, CountryMatch::Source so
   for (int i = 0; i < std::min<int>(entry.count, Entry::kMax); ++i) {
     codes.push_back(countries_[entry.codes[i]].alpha2);
   }
-  std::sort(codes.begin(), codes.end());
-  for (const std::string& code : codes) {
-    if (!match.candidates.empty()) match.candidates += ", ";
-    match.candidates += code;
-  }
-  if (entry.count > Entry::kMax) match.candidates += ", ...";
+  match.candidates = geo::JoinCandidates(std::move(codes), entry.count > Entry::kMax);
   return match;
 }
 

@@ -404,4 +404,15 @@ std::vector<std::pair<std::string, std::string>> ReadTranslations(std::string_vi
   return out;
 }
 
+std::string JoinCandidates(std::vector<std::string> codes, bool more) {
+  std::sort(codes.begin(), codes.end());
+  std::string out;
+  for (const std::string& code : codes) {
+    if (!out.empty()) out += ", ";
+    out += code;
+  }
+  if (more) out += ", ...";
+  return out;
+}
+
 }  // namespace pdc::geo

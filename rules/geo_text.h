@@ -26,6 +26,26 @@ std::string CaseKey(std::string_view clean);
 // collapsed. Empty when something non-ASCII remains (a name in another script has no ASCII key).
 std::string AsciiKey(std::string_view case_key);
 
+// "CD, CG" for an ambiguous name's candidates: sorted, comma-separated, with ", ..." when there
+// were more than listed.
+std::string JoinCandidates(std::vector<std::string> codes, bool more);
+
+// The counter slot of a match's source (0 code, 1 alias, 2 name), or -1 when none.
+template <typename Source>
+int SourceSlot(Source source) {
+  switch (source) {
+    case Source::kCode:
+      return 0;
+    case Source::kAlias:
+      return 1;
+    case Source::kName:
+      return 2;
+    case Source::kNone:
+      break;
+  }
+  return -1;
+}
+
 // One object of an iso-codes table: its string members by name.
 using IsoRecord = std::unordered_map<std::string, std::string>;
 

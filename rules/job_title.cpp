@@ -23,16 +23,12 @@
 #include "rules/data_files.h"
 #include "rules/proper_case.h"
 #include "rules/rule.h"
+#include "rules/text_hash.h"
 #include "rules/unicode_text.h"
 #include "rules/utf8.h"
 
 namespace pdc {
 namespace {
-
-struct ViewHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
 
 constexpr OptionSpec kOptions[] = {
     {"field", OptionType::kField, "job_title", false, "the field holding the job title"},
@@ -531,7 +527,7 @@ class JobTitleRule final : public Rule {
 
   struct Cache {
     // Looked up by string_view: a hit allocates nothing.
-    std::unordered_map<std::string, Derived, ViewHash, std::equal_to<>> map;
+    std::unordered_map<std::string, Derived, TextHash, std::equal_to<>> map;
     Derived scratch;
   };
 

@@ -11,6 +11,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "rules/text_hash.h"
+
 namespace pdc {
 namespace {
 
@@ -50,19 +52,14 @@ void AppendKeyChars(std::string_view s, std::string& out, std::size_t* residue) 
   }
 }
 
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // One thread's ICU state: created on first non-ASCII input, never shared.
 class Folder {
  public:
   Folder() {
     UErrorCode status = U_ZERO_ERROR;
     casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
-    translit_.reset(icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD,
-                                                        status));
+    translit_.reset(
+        icu::Transliterator::createInstance("Any-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || translit_ == nullptr) {
       throw std::runtime_error(std::string("ICU transliterator unavailable: ") +
                                u_errorName(status));

@@ -38,6 +38,19 @@ class Rule {
   RuleIndex index_ = kNoRule;
 };
 
+// Sums the per-thread counts of a rule (each thread state has an array `counts`, in the order
+// of `names`) into its Counters.
+template <std::size_t N, typename ThreadStates>
+Rule::Counters SumThreadCounts(const char* const (&names)[N], const ThreadStates& states) {
+  Rule::Counters out;
+  for (std::size_t i = 0; i < N; ++i) {
+    long long total = 0;
+    for (const auto& state : states) total += state.counts[i];
+    out.emplace_back(names[i], total);
+  }
+  return out;
+}
+
 // What a rule is: the registry's entry. `name@version` identifies the rule's behaviour in reports
 // and the journal; a change to what a rule outputs for the same input bumps the version.
 struct RuleSpec {

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "rules/geo_text.h"
 #include "rules/rule.h"
 #include "rules/subdivisions.h"
 #include "rules/utf8.h"
@@ -162,30 +163,10 @@ class StateRule final : public Rule {
 
   static void Count(PerThread& local, const Resolved& r) {
     if (r.kind != SubdivisionMatch::Kind::kFound) return;
-    switch (r.source) {
-      case SubdivisionMatch::Source::kCode:
-        ++local.counts[0];
-        break;
-      case SubdivisionMatch::Source::kAlias:
-        ++local.counts[1];
-        break;
-      case SubdivisionMatch::Source::kName:
-        ++local.counts[2];
-        break;
-      case SubdivisionMatch::Source::kNone:
-        break;
-    }
+    if (const int slot = geo::SourceSlot(r.source); slot >= 0) ++local.counts[slot];
   }
 
-  Counters counters() const override {
-    Counters out;
-    for (std::size_t i = 0; i < std::size(kCounterNames); ++i) {
-      long long total = 0;
-      for (const PerThread& local : local_) total += local.counts[i];
-      out.emplace_back(kCounterNames[i], total);
-    }
-    return out;
-  }
+  Counters counters() const override { return SumThreadCounts(kCounterNames, local_); }
 
   const Subdivisions& subdivisions_;
   FieldId field_;

@@ -244,12 +244,7 @@ SubdivisionMatch Subdivisions::FromEntry(const Entry& entry) const {
   for (int i = 0; i < std::min<int>(entry.count, Entry::kMax); ++i) {
     codes.push_back(all_[entry.ids[i]].code);
   }
-  std::sort(codes.begin(), codes.end());
-  for (const std::string& code : codes) {
-    if (!match.candidates.empty()) match.candidates += ", ";
-    match.candidates += code;
-  }
-  if (entry.count > Entry::kMax) match.candidates += ", ...";
+  match.candidates = geo::JoinCandidates(std::move(codes), entry.count > Entry::kMax);
   return match;
 }
 
