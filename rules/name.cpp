@@ -337,7 +337,7 @@ class NameRule final : public Rule {
 
   void WriteFormal(Record& record) const {
     const Value& given = record.Get(first_);
-    if (given.kind() != Value::Kind::kText) return;
+    if (given.kind() != Value::Kind::kText || !utf8::IsValid(given.view())) return;
     const std::vector<Word> words = SplitWords(given.view());
     if (words.empty()) return;
     const auto it = data_.formal_names.find(Fold(words.front().text));
