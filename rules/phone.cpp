@@ -271,7 +271,10 @@ const RuleSpec& PhoneRuleSpec() {
       "default: +14155550132), its extension (x22, ext. 22, #22) goes to `extension_to` or "
       "stays as \" ext. 22\", and `type_to` / `valid_to` receive the number type and validity. A "
       "number that parses but is not valid for its region is written and flagged "
-      "phone.invalid. Results are cached per thread by (value, region).",
+      "phone.invalid. Results are cached per thread by (value, region); a number typed as digits "
+      "and group punctuation shares its entry with every other spelling of the same digits, "
+      "and is parsed and validated straight from libphonenumber's metadata (the same answer "
+      "as PhoneNumberUtil::Parse and GetNumberType, about four times faster).",
       kOptions,
       [](const Options& o) -> std::unique_ptr<Rule> { return std::make_unique<PhoneRule>(o); }};
   return spec;
