@@ -108,30 +108,37 @@ struct Member {
   std::size_t completeness;  // non-empty fields
 };
 
-std::int64_t TimeOf(const Record& r, FieldId field) {
-  const Value* v = r.Find(field);
-  if (v == nullptr) return kNoTime;
-  return ParseTimestamp(v->view()).value_or(kNoTime);
-}
+std::int64_t TimeOf(const Value& v) { return ParseTimestamp(v.view()).value_or(kNoTime); }
 
 Member Describe(const Record* r, std::size_t index) {
   const FieldIds& ids = Ids();
   Member m{r, index, r->id(), false, 0, 0, kNoTime, kNoTime, kNoTime, 0};
-  if (m.id.empty()) m.id = r->Get(IdField()).text();
+  bool contact = false, lead = false;
+  std::int64_t last_activity = kNoTime, updated = kNoTime;
+  // One pass over the fields instead of a look-up per field of interest.
+  for (const Field& f : r->fields()) {
+    if (f.value.empty()) continue;
+    ++m.completeness;
+    if (f.id == IdField()) {
+      if (m.id.empty()) m.id = f.value.text();
+    } else if (f.id == ids.crm_contact_fid) {
+      contact = true;
+    } else if (f.id == ids.crm_lead_fid) {
+      lead = true;
+    } else if (f.id == ids.last_activity_at) {
+      last_activity = TimeOf(f.value);
+    } else if (f.id == ids.updated_at) {
+      updated = TimeOf(f.value);
+    } else if (f.id == ids.created_at) {
+      m.created = TimeOf(f.value);
+    }
+  }
   const std::string_view id = Trim(m.id);
   const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), m.id_number);
   m.numeric_id = !id.empty() && ec == std::errc() && end == id.data() + id.size();
-  if (!r->Get(ids.crm_contact_fid).empty()) {
-    m.crm = 2;
-  } else if (!r->Get(ids.crm_lead_fid).empty()) {
-    m.crm = 1;
-  }
-  const std::int64_t last_activity = TimeOf(*r, ids.last_activity_at);
-  const std::int64_t updated = TimeOf(*r, ids.updated_at);
+  m.crm = contact ? 2 : (lead ? 1 : 0);
   m.activity = last_activity != kNoTime ? last_activity : updated;
   m.updated = updated != kNoTime ? updated : last_activity;
-  m.created = TimeOf(*r, ids.created_at);
-  for (const Field& f : r->fields()) m.completeness += f.value.empty() ? 0 : 1;
   return m;
 }
 
@@ -176,108 +183,118 @@ void SplitItems(const Value& v, std::vector<std::string_view>* out) {
   }
 }
 
-// Decides one field. `ranked` is best first; ranked[0] is the master.
+const Value& NullValue() {
+  static const Value null;
+  return null;
+}
+
+// Decides one field. `ranked` is best first (ranked[0] is the master) and column[i] is the value
+// ranked[i] holds for the field, or null when it has no such field.
 class FieldDecider {
  public:
-  FieldDecider(std::span<const Member> ranked, std::span<const std::size_t> by_recency)
-      : ranked_(ranked), by_recency_(by_recency) {}
+  FieldDecider(std::span<const Member> ranked, std::span<const std::size_t> by_recency,
+               FieldId field, std::span<const Value* const> column)
+      : ranked_(ranked), by_recency_(by_recency), field_(field), column_(column) {}
 
-  SurvivingValue Decide(FieldId field, FieldRule rule) const {
+  SurvivingValue Decide(FieldRule rule) const {
     switch (rule) {
       case FieldRule::kMaster:
-        return MasterThenMostRecent(field, rule);
+        return MasterThenMostRecent(rule);
       case FieldRule::kMostRecent:
-        return MostRecent(field, rule).value_or(Keep(field, rule));
+        if (const std::size_t i = MostRecent(); i != kNone) return From(i, rule);
+        return From(0, rule);
       case FieldRule::kMax:
       case FieldRule::kMin:
-        return Extreme(field, rule);
+        return Extreme(rule);
       case FieldRule::kLongest:
-        return Longest(field);
+        return Longest();
       case FieldRule::kUnion:
-        return Union(field);
+        return Union();
       case FieldRule::kTrueWins:
-        for (const Member& m : ranked_) {
-          if (IsTrue(m.record->Get(field))) return From(m, field, rule);
+        for (std::size_t i = 0; i < ranked_.size(); ++i) {
+          if (IsTrue(At(i))) return From(i, rule);
         }
-        return MasterThenMostRecent(field, rule);
+        return MasterThenMostRecent(rule);
     }
-    return Keep(field, rule);
+    return From(0, rule);
   }
 
  private:
-  SurvivingValue From(const Member& m, FieldId field, FieldRule rule) const {
-    return {field, m.record->Get(field), m.index, m.id, rule, {m.index}, false};
-  }
-  SurvivingValue Keep(FieldId field, FieldRule rule) const { return From(ranked_[0], field, rule); }
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 
-  std::optional<SurvivingValue> MostRecent(FieldId field, FieldRule rule) const {
+  const Value& At(std::size_t i) const { return column_[i] ? *column_[i] : NullValue(); }
+
+  SurvivingValue From(std::size_t i, FieldRule rule) const {
+    const Member& m = ranked_[i];
+    return {field_, At(i), m.index, m.id, rule, {}, false};
+  }
+
+  // The rank of the most recently updated member with a non-empty value, or kNone.
+  std::size_t MostRecent() const {
     for (std::size_t i : by_recency_) {
-      if (!ranked_[i].record->Get(field).empty()) return From(ranked_[i], field, rule);
+      if (!At(i).empty()) return i;
     }
-    return std::nullopt;
+    return kNone;
   }
 
-  SurvivingValue MasterThenMostRecent(FieldId field, FieldRule rule) const {
-    if (!ranked_[0].record->Get(field).empty()) return Keep(field, rule);
-    return MostRecent(field, rule).value_or(Keep(field, rule));
+  SurvivingValue MasterThenMostRecent(FieldRule rule) const {
+    const std::size_t i = At(0).empty() ? MostRecent() : 0;
+    return From(i == kNone ? 0 : i, rule);
   }
 
-  SurvivingValue Extreme(FieldId field, FieldRule rule) const {
+  SurvivingValue Extreme(FieldRule rule) const {
     bool numeric = true;
-    for (const Member& m : ranked_) {
-      const Value& v = m.record->Get(field);
+    for (std::size_t i = 0; i < ranked_.size() && numeric; ++i) {
+      const Value& v = At(i);
       double unused = 0;
-      if (!v.empty() && (v.kind() == Value::Kind::kList || !ParseNumber(v.view(), &unused))) {
-        numeric = false;
-      }
+      numeric = v.empty() || (v.kind() != Value::Kind::kList && ParseNumber(v.view(), &unused));
     }
-    const Member* best = nullptr;
+    std::size_t best = kNone;
     double best_number = 0;
-    std::string best_text;
-    for (const Member& m : ranked_) {
-      const Value& v = m.record->Get(field);
+    std::string best_text;  // lists compare by their joined text
+    for (std::size_t i = 0; i < ranked_.size(); ++i) {
+      const Value& v = At(i);
       if (v.empty()) continue;
       // Strictly better only, so ties stay with the better-ranked member.
-      bool better = best == nullptr;
+      bool better = best == kNone;
       if (numeric) {
         double x = 0;
         ParseNumber(v.view(), &x);
         if (!better) better = rule == FieldRule::kMax ? x > best_number : x < best_number;
         if (better) best_number = x;
       } else {
-        std::string text = v.text();
+        const std::string list_text = v.kind() == Value::Kind::kList ? v.text() : std::string();
+        const std::string_view text = v.kind() == Value::Kind::kList ? list_text : v.view();
         if (!better) better = rule == FieldRule::kMax ? text > best_text : text < best_text;
-        if (better) best_text = std::move(text);
+        if (better) best_text.assign(text);
       }
-      if (better) best = &m;
+      if (better) best = i;
     }
-    return best == nullptr ? Keep(field, rule) : From(*best, field, rule);
+    return From(best == kNone ? 0 : best, rule);
   }
 
-  SurvivingValue Longest(FieldId field) const {
-    const Member* best = nullptr;
+  SurvivingValue Longest() const {
+    std::size_t best = kNone;
     std::size_t best_length = 0;
-    for (const Member& m : ranked_) {
-      const Value& v = m.record->Get(field);
+    for (std::size_t i = 0; i < ranked_.size(); ++i) {
+      const Value& v = At(i);
       if (v.empty()) continue;
       const std::size_t length = CodePoints(v.kind() == Value::Kind::kList ? v.text() : v.view());
-      if (best == nullptr || length > best_length) {
-        best = &m;
+      if (best == kNone || length > best_length) {
+        best = i;
         best_length = length;
       }
     }
-    return best == nullptr ? Keep(field, FieldRule::kLongest)
-                           : From(*best, field, FieldRule::kLongest);
+    return From(best == kNone ? 0 : best, FieldRule::kLongest);
   }
 
-  SurvivingValue Union(FieldId field) const {
-    SurvivingValue out = Keep(field, FieldRule::kUnion);
-    out.contributors.clear();
+  SurvivingValue Union() const {
     std::vector<std::string_view> items;
     std::vector<std::string_view> member_items;
+    std::vector<std::size_t> contributors;  // ranks
     bool any_list = false;
-    for (const Member& m : ranked_) {
-      const Value& v = m.record->Get(field);
+    for (std::size_t i = 0; i < ranked_.size(); ++i) {
+      const Value& v = At(i);
       any_list = any_list || v.kind() == Value::Kind::kList;
       member_items.clear();
       SplitItems(v, &member_items);
@@ -287,17 +304,14 @@ class FieldDecider {
         items.push_back(item);
         added = true;
       }
-      if (added) {
-        if (out.contributors.empty()) {
-          out.source = m.index;
-          out.source_id = m.id;
-        }
-        out.contributors.push_back(m.index);
-      }
+      if (added) contributors.push_back(i);
     }
-    const bool only_master = out.contributors.empty() || (out.contributors.size() == 1 &&
-                                                          out.contributors[0] == ranked_[0].index);
-    if (only_master) return Keep(field, FieldRule::kUnion);
+    // With nothing from the losers the master keeps its value as it is, spacing and all.
+    if (contributors.empty() || (contributors.size() == 1 && contributors[0] == 0)) {
+      return From(0, FieldRule::kUnion);
+    }
+    SurvivingValue out = From(contributors[0], FieldRule::kUnion);
+    for (std::size_t i : contributors) out.contributors.push_back(ranked_[i].index);
     if (any_list) {
       out.value = Value::List(std::vector<std::string>(items.begin(), items.end()));
     } else {
@@ -312,7 +326,36 @@ class FieldDecider {
   }
 
   std::span<const Member> ranked_;
-  std::span<const std::size_t> by_recency_;  // indices into ranked_, most recent first
+  std::span<const std::size_t> by_recency_;  // ranks, most recent first
+  FieldId field_;
+  std::span<const Value* const> column_;
+};
+
+// Scratch space for gathering the fields of a cluster in O(total fields): a slot per field id,
+// valid while its stamp equals the current generation, so nothing is cleared between clusters.
+struct FieldSlots {
+  std::vector<std::uint32_t> stamp;
+  std::vector<std::uint32_t> slot;
+  std::uint32_t generation = 0;
+
+  void Begin() {
+    if (++generation == 0) {
+      std::fill(stamp.begin(), stamp.end(), 0);
+      generation = 1;
+    }
+  }
+  // The slot of `field`, or kNew after recording `next` as its slot.
+  static constexpr std::uint32_t kNew = static_cast<std::uint32_t>(-1);
+  std::uint32_t Find(FieldId field, std::uint32_t next) {
+    if (field >= stamp.size()) {
+      stamp.resize(field + 1, 0);
+      slot.resize(field + 1, 0);
+    }
+    if (stamp[field] == generation) return slot[field];
+    stamp[field] = generation;
+    slot[field] = next;
+    return kNew;
+  }
 };
 
 }  // namespace
@@ -347,8 +390,8 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
   std::int64_t micros = 0;
   std::int64_t offset_seconds = 0;
   if (pos < s.size()) {
-    if ((s[pos] != ' ' && s[pos] != 'T') || !Digits(s, pos + 1, 2, &hour) || pos + 3 >= s.size() ||
-        s[pos + 3] != ':' || !Digits(s, pos + 4, 2, &minute)) {
+    if ((s[pos] != ' ' && s[pos] != 'T' && s[pos] != 't') || !Digits(s, pos + 1, 2, &hour) ||
+        pos + 3 >= s.size() || s[pos + 3] != ':' || !Digits(s, pos + 4, 2, &minute)) {
       return std::nullopt;
     }
     pos += 6;
@@ -365,7 +408,7 @@ std::optional<std::int64_t> ParseTimestamp(std::string_view text) {
       }
     }
     if (hour > 23 || minute > 59 || second > 60) return std::nullopt;
-    if (pos < s.size() && s[pos] == 'Z') {
+    if (pos < s.size() && (s[pos] == 'Z' || s[pos] == 'z')) {
       ++pos;
     } else if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
       const int sign = s[pos] == '-' ? -1 : 1;
@@ -539,20 +582,32 @@ Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
     return ranked[a].updated > ranked[b].updated;
   });
 
+  // column[slot * n + rank]: the value of each member for each field, gathered in one pass.
+  thread_local FieldSlots slots;
+  slots.Begin();
+  const std::size_t n = ranked.size();
   std::vector<FieldId> fields;
-  for (const Member& m : ranked) {
-    for (const Field& f : m.record->fields()) {
+  std::vector<const Value*> column;
+  for (std::size_t r = 0; r < n; ++r) {
+    for (const Field& f : ranked[r].record->fields()) {
       if (f.id == IdField()) continue;
-      if (std::find(fields.begin(), fields.end(), f.id) == fields.end()) fields.push_back(f.id);
+      std::uint32_t slot = slots.Find(f.id, static_cast<std::uint32_t>(fields.size()));
+      if (slot == FieldSlots::kNew) {
+        slot = static_cast<std::uint32_t>(fields.size());
+        fields.push_back(f.id);
+        column.resize(column.size() + n, nullptr);
+      }
+      column[slot * n + r] = &f.value;
     }
   }
-  const FieldDecider decider(ranked, by_recency);
   result.values.reserve(fields.size());
-  for (FieldId field : fields) {
-    SurvivingValue v = decider.Decide(field, config.RuleFor(field));
-    const Value& current = master.record->Get(field);
+  for (std::size_t slot = 0; slot < fields.size(); ++slot) {
+    const std::span<const Value* const> values(column.data() + slot * n, n);
+    SurvivingValue v =
+        FieldDecider(ranked, by_recency, fields[slot], values).Decide(config.RuleFor(fields[slot]));
+    const Value& current = values[0] ? *values[0] : NullValue();
     v.changed = !(v.value == current) && !(v.value.empty() && current.empty());
-    if (v.changed) result.changes.push_back({field, v.value});
+    if (v.changed) result.changes.push_back({fields[slot], v.value});
     result.values.push_back(std::move(v));
   }
   return result;
