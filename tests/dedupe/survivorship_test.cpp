@@ -6,6 +6,7 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -549,6 +550,37 @@ TEST(ProvenanceTest, InvalidUtf8DoesNotCrash) {
       Merge(cluster, Config({"crm_synced"}, {{"company", "longest"}, {"tags", "union"}}));
   EXPECT_EQ(result.master_id, "1");
   EXPECT_EQ(ValueOf(result, "tags").value, T("\xe2\x82;ok"));
+}
+
+TEST(ProvenanceTest, ConsecutiveClustersDoNotShareFields) {
+  const std::vector<Record> first =
+      Cluster(Prospect("1", {{"a", T("x")}, {"b", T("y")}}), Prospect("2", {{"c", T("z")}}));
+  const std::vector<Record> second = Cluster(Prospect("3", {{"c", T("w")}}), Prospect("4", {}));
+  EXPECT_EQ(Merge(first).values.size(), 3u);
+  const auto result = Merge(second);
+  ASSERT_EQ(result.values.size(), 1u);
+  EXPECT_EQ(ValueOf(result, "c").value, T("w"));
+  EXPECT_EQ(ValueOf(result, "c").source_id, "3");
+}
+
+TEST(SurviveTest, OneConfigServesManyThreads) {
+  const SurvivorshipConfig config = Config({"crm_synced", "oldest_created"}, {{"score", "max"}});
+  std::vector<std::thread> threads;
+  std::vector<int> right(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&config, &right, t] {
+      for (int i = 0; i < 500; ++i) {
+        const std::vector<Record> cluster = Cluster(
+            Prospect(std::to_string(2 * i + 1), {{"score", T(std::to_string(i + t))}}),
+            Prospect(std::to_string(2 * i + 2), {{"score", T("-1")}, {"crm_lead_fid", T("q")}}));
+        const auto result = Survive(cluster, config);
+        right[t] += result.ok() && result->master == 1 && result->changes.size() == 1 &&
+                    result->changes[0].value == T(std::to_string(i + t));
+      }
+    });
+  }
+  for (std::thread& thread : threads) thread.join();
+  EXPECT_THAT(right, ElementsAre(500, 500, 500, 500));
 }
 
 }  // namespace
