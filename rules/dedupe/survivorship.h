@@ -122,8 +122,9 @@ struct SurvivorshipResult {
   std::vector<Field> changes;
 };
 
-// Applies `config` to one cluster. InvalidArgument for fewer than two members or a prospect id
-// that appears twice. A member's id is Record::id(), else its `id` field.
+// Applies `config` to one cluster. InvalidArgument for fewer than two members, a member without
+// a prospect id or an id that appears twice. A member's id is Record::id(), else its `id` field.
+// The result refers to members by their index in `cluster` and copies every value it holds.
 Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
                                    const SurvivorshipConfig& config);
 Result<SurvivorshipResult> Survive(std::span<const Record> cluster,
