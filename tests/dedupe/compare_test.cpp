@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -344,6 +346,70 @@ TEST(CompareTest, UnicodeAndInvalidInput) {
   EXPECT_EQ(Compare(ComparatorKind::kMetaphone, "\xff", "\xff").level, Level::kExact);
   EXPECT_EQ(Compare(ComparatorKind::kMetaphone, "\xff", "\xfe").level, Level::kDifferent);
   EXPECT_EQ(Compare(ComparatorKind::kCompany, "\xff \xfe", "\xff").level, Level::kDifferent);
+}
+
+// Full-matrix OSA over bytes, as a reference for the rolling-row implementation.
+std::size_t ReferenceOsa(const std::string& a, const std::string& b) {
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+std::string RandomWord(std::mt19937& rng, std::size_t max_length, std::string_view alphabet) {
+  std::uniform_int_distribution<std::size_t> length(0, max_length);
+  std::uniform_int_distribution<std::size_t> pick(0, alphabet.size() - 1);
+  std::string out(length(rng), ' ');
+  for (char& c : out) c = alphabet[pick(rng)];
+  return out;
+}
+
+TEST(RandomizedTest, OsaAgreesWithTheFullMatrix) {
+  std::mt19937 rng(42);
+  for (int round = 0; round < 3000; ++round) {
+    // Small alphabets make transpositions and repeats common; lengths cross the stack limit.
+    const std::string a = RandomWord(rng, round % 10 == 0 ? 90 : 12, "abc");
+    const std::string b = RandomWord(rng, round % 10 == 0 ? 90 : 12, "abc");
+    ASSERT_EQ(DamerauLevenshtein(a, b), ReferenceOsa(a, b)) << a << " / " << b;
+    ASSERT_EQ(DamerauLevenshtein(a, b), DamerauLevenshtein(b, a));
+  }
+}
+
+TEST(RandomizedTest, AnyBytesStayInBounds) {
+  std::mt19937 rng(7);
+  std::string alphabet = "ab .-+19";
+  alphabet += "\xc3\xa9\xe2\x82\xac\xff\x80";  // pieces of é and €, and stray bytes
+  for (int round = 0; round < 3000; ++round) {
+    const std::string a = RandomWord(rng, 80, alphabet);
+    const std::string b = RandomWord(rng, 80, alphabet);
+    const double jw = JaroWinkler(a, b);
+    ASSERT_GE(jw, 0.0);
+    ASSERT_LE(jw, 1.0 + 1e-12);
+    const double dl = DamerauLevenshteinSimilarity(a, b);
+    ASSERT_GE(dl, 0.0);
+    ASSERT_LE(dl, 1.0);
+    for (ComparatorKind kind : {ComparatorKind::kName, ComparatorKind::kMetaphone,
+                                ComparatorKind::kCompany, ComparatorKind::kPhone}) {
+      const FieldComparison c = Compare(kind, a, b);
+      ASSERT_GE(c.score, 0.0);
+      ASSERT_LE(c.score, 1.0 + 1e-12);
+      if (a.empty() || b.empty()) {
+        ASSERT_EQ(c.level, Level::kMissing);
+      }
+      if (c.level == Level::kMissing) {
+        ASSERT_EQ(c.score, 0.0);
+      }
+    }
+  }
 }
 
 }  // namespace
