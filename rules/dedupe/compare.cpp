@@ -34,7 +34,6 @@ class ScratchArray {
 
   T* data() { return size_ > N ? heap_.data() : stack_.data(); }
   std::size_t size() const { return size_; }
-  T& operator[](std::size_t i) { return data()[i]; }
 
  private:
   std::size_t size_;
@@ -89,7 +88,8 @@ class CodePoints {
  public:
   explicit CodePoints(std::string_view s) : points_(CountCodePoints(s)) {
     std::size_t k = 0;
-    for (std::size_t i = 0; i < s.size();) points_[k++] = NextTolerant(s, i);
+    char32_t* out = points_.data();
+    for (std::size_t i = 0; i < s.size();) out[k++] = NextTolerant(s, i);
   }
   const char32_t* data() { return points_.data(); }
   std::size_t size() const { return points_.size(); }
@@ -105,8 +105,10 @@ double JaroOf(const C* a, std::size_t n, const C* b, std::size_t m) {
   // Characters match when equal and no further apart than half the longer length, less one.
   const std::size_t half = std::max(n, m) / 2;
   const std::size_t window = half > 0 ? half - 1 : 0;
-  ScratchArray<unsigned char> matched_a(n);
-  ScratchArray<unsigned char> matched_b(m);
+  ScratchArray<unsigned char> flags_a(n);
+  ScratchArray<unsigned char> flags_b(m);
+  unsigned char* matched_a = flags_a.data();
+  unsigned char* matched_b = flags_b.data();
   std::size_t matches = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const std::size_t lo = i > window ? i - window : 0;
