@@ -311,6 +311,8 @@ bool NicknameEquivalent(std::string_view a, std::string_view b) {
   return NicknameTable::Get().Equivalent(a, b);
 }
 
+void LoadNicknames() { NicknameTable::Get(); }
+
 // --- Initials ----------------------------------------------------------------------------------
 
 bool InitialsCompatible(std::string_view a, std::string_view b) {

@@ -13,10 +13,13 @@
 // data/nicknames.tsv on first use (a function-local static, so the load happens once) and never
 // changes after; nothing else keeps state.
 //
-// Costs (one core): Jaro-Winkler and Damerau-Levenshtein are O(n*m) in code points but allocate
-// nothing for strings up to 64 code points (stack buffers; longer strings use the heap). Names
-// typically cost 50-200 ns. Nickname lookup is two binary searches over ~300 folded names. Double
-// Metaphone is one pass per side. Phone sections and acronyms are linear scans.
+// Costs (one core, bench/dedupe_bench_compare.cpp): Jaro-Winkler and Damerau-Levenshtein are
+// O(n*m) in code points but allocate nothing for strings up to 64 code points (stack buffers;
+// longer strings use the heap): about 100 and 150 ns for a pair of ASCII names, three times that
+// for non-ASCII text, which is decoded first. Nickname lookup is two binary searches over a few
+// hundred folded names (~90 ns); the `name` comparator costs about 250 ns in all. Double Metaphone
+// is one pass per side (~110 ns). Phone sections (~90 ns) and acronyms (~250 ns plus the
+// Jaro-Winkler of the `company` comparator) are linear scans without allocation.
 #pragma once
 
 #include <cstddef>
@@ -75,7 +78,11 @@ std::optional<ComparatorKind> ParseComparatorKind(std::string_view name);
 std::string_view LevelName(Level level);
 std::string_view BasisName(Basis basis);
 
-// Compares `a` and `b` with `kind`; see ComparatorKind. Empty on either side: kMissing.
+// Compares `a` and `b` with `kind`; see ComparatorKind. Empty on either side (for phones: no
+// digits) gives kMissing. Equal values give kExact with score 1 and Basis::kEqual (phones: equal
+// country code and national number). Otherwise the level follows the score and the thresholds:
+// kStrong at `strong` or above, kWeak at `weak` or above, else kDifferent; a nickname, initials
+// or an acronym scores 1.
 FieldComparison Compare(ComparatorKind kind, std::string_view a, std::string_view b,
                         const Thresholds& thresholds = {});
 
@@ -110,7 +117,12 @@ double DamerauLevenshteinSimilarity(std::string_view a, std::string_view b);
 // Christopher and Chris ~ Christine). Its false-positive risk: two different people with names
 // of one family (Tina and Chris, both from Christina) compare as equivalent; the other fields of
 // the decision group must still agree.
+// The first call loads the table; a missing or malformed file throws DataError then, so call
+// LoadNicknames() at start-up to fail there rather than inside a pipeline stage.
 bool NicknameEquivalent(std::string_view a, std::string_view b);
+
+// Loads data/nicknames.tsv now if it is not loaded yet (throws DataError); cheap afterwards.
+void LoadNicknames();
 
 // True when one name can be the other written with initials: the names are split into words at
 // spaces, full stops and hyphens, and word k of one must equal word k of the other or be a single

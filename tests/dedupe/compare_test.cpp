@@ -137,7 +137,12 @@ TEST(NicknameTest, FoldedNonAsciiForms) {
   EXPECT_FALSE(NicknameEquivalent("toño", "antonio"));  // callers pass folded keys
 }
 
-TEST(NicknameTest, ThreadSafeFirstUse) {
+TEST(NicknameTest, LoadsFromTheDataDirectory) {
+  EXPECT_NO_THROW(LoadNicknames());
+  EXPECT_NO_THROW(LoadNicknames());
+}
+
+TEST(NicknameTest, ConcurrentLookups) {
   std::vector<std::thread> threads;
   std::vector<int> hits(8, 0);
   for (int t = 0; t < 8; ++t) {

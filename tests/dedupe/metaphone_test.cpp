@@ -46,6 +46,10 @@ TEST(DoubleMetaphoneTest, WellKnownNames) {
   EXPECT_EQ(Codes("arnow"), "ARN/ARNF");
   EXPECT_EQ(Codes("filipowicz"), "FLPT/FLPF");
   EXPECT_EQ(Codes("jankelowicz"), "JNKL/ANKL");
+  EXPECT_EQ(Codes("mcclellan"), "MKLL/MKLL");  // Mc: the second C goes with the first
+  // Italian -CIA- (and -CIO-, -CIE-) has an alternate X: Garcia is KRS or KRX.
+  EXPECT_EQ(Codes("garcia"), "KRS/KRX");
+  EXPECT_EQ(Codes("psychology"), "SXLJ/SKLK");
 }
 
 TEST(DoubleMetaphoneTest, SoundAlikesMatch) {
