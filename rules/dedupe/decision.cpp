@@ -1,0 +1,215 @@
+#include "rules/dedupe/decision.h"
+
+#include <algorithm>
+#include <optional>
+#include <utility>
+
+#include "rules/yaml_reader.h"
+
+namespace pdc::dedupe {
+namespace {
+
+constexpr std::string_view kFieldNames[kMatchFields] = {
+    "first_name", "last_name", "company", "title", "email",
+    "phone",      "street",    "city",    "zip",   "country"};
+
+constexpr double kDefaultThresholds[kMatchFields] = {0.85, 0.90, 0.70, 0.50, 1.0,
+                                                     0.80, 1.0,  0.85, 1.0,  1.0};
+
+std::optional<MatchField> FieldByName(std::string_view name) {
+  for (std::size_t i = 0; i < kMatchFields; ++i) {
+    if (kFieldNames[i] == name) return static_cast<MatchField>(i);
+  }
+  // Pardot's names for two of them.
+  if (name == "job_title") return MatchField::kTitle;
+  if (name == "address_one") return MatchField::kStreet;
+  return std::nullopt;
+}
+
+FieldComparison Leveled(double score, double threshold, Basis basis) {
+  FieldComparison c;
+  c.score = score;
+  c.basis = basis;
+  c.level = score >= 1.0 ? Level::kExact : score >= threshold ? Level::kStrong : Level::kDifferent;
+  return c;
+}
+
+// Last names: Jaro-Winkler, raised to 1 when the Double Metaphone codes agree and the spelling
+// is close (JW ≥ 0.80), or when one edit separates names of five letters or more.
+FieldComparison CompareLastNames(std::string_view a, std::string_view b, double threshold) {
+  if (a == b) return Leveled(1.0, threshold, Basis::kEqual);
+  const double jw = JaroWinkler(a, b);
+  if (jw >= 0.80 &&
+      Compare(ComparatorKind::kMetaphone, a, b, {0.9, 0.9}).level != Level::kDifferent) {
+    return Leveled(1.0, threshold, Basis::kPhonetic);
+  }
+  if (std::min(a.size(), b.size()) >= 5 && DamerauLevenshtein(a, b) <= 1) {
+    return Leveled(std::max(jw, threshold), threshold, Basis::kEditDistance);
+  }
+  return Leveled(jw, threshold, Basis::kJaroWinkler);
+}
+
+}  // namespace
+
+std::string_view MatchFieldName(MatchField field) {
+  return kFieldNames[static_cast<std::size_t>(field)];
+}
+
+double DecisionRule::DefaultThreshold(MatchField field) {
+  return kDefaultThresholds[static_cast<std::size_t>(field)];
+}
+
+FieldComparison CompareField(MatchField field, std::string_view a, std::string_view b,
+                             double threshold) {
+  if (a.empty() || b.empty()) return {};
+  const Thresholds t{threshold, threshold};
+  switch (field) {
+    case MatchField::kFirstName:
+      return Compare(ComparatorKind::kName, a, b, t);
+    case MatchField::kLastName:
+      return CompareLastNames(a, b, threshold);
+    case MatchField::kCompany:
+    case MatchField::kTitle:
+      return Compare(ComparatorKind::kCompany, a, b, t);
+    case MatchField::kPhone:
+      return Compare(ComparatorKind::kPhone, a, b, t);
+    case MatchField::kCity:
+      return Compare(ComparatorKind::kJaroWinkler, a, b, t);
+    case MatchField::kEmail:
+    case MatchField::kStreet:
+    case MatchField::kZip:
+    case MatchField::kCountry:
+    case MatchField::kCount:
+      break;
+  }
+  return Compare(ComparatorKind::kExact, a, b, t);
+}
+
+DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
+  using F = MatchField;
+  const std::vector<std::vector<F>> groups = {
+      {F::kFirstName, F::kLastName, F::kTitle, F::kCompany},
+      {F::kFirstName, F::kLastName, F::kEmail},
+      {F::kFirstName, F::kLastName, F::kPhone, F::kCompany},
+      {F::kFirstName, F::kLastName, F::kStreet, F::kCity},
+      {F::kFirstName, F::kLastName, F::kStreet, F::kZip},
+      {F::kFirstName, F::kLastName, F::kStreet, F::kPhone},
+      {F::kFirstName, F::kLastName, F::kStreet, F::kTitle},
+      {F::kFirstName, F::kLastName, F::kTitle, F::kEmail},
+      {F::kFirstName, F::kLastName, F::kPhone},
+  };
+  std::vector<GroupSpec> specs;
+  for (const auto& fields : groups) {
+    GroupSpec spec;
+    for (const F f : fields) spec.fields.emplace_back(std::string(MatchFieldName(f)), std::nullopt);
+    specs.push_back(std::move(spec));
+  }
+  return std::move(Parse(specs, keep_distinct_crm).value());
+}
+
+Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
+                                         bool keep_distinct_crm) {
+  if (groups.empty()) return Status::InvalidArgument("a match rule needs at least one group");
+  std::vector<std::string_view> names(std::begin(kFieldNames), std::end(kFieldNames));
+  DecisionRule rule;
+  rule.keep_distinct_crm_ = keep_distinct_crm;
+  std::string errors;
+  auto error = [&errors](const std::string& message) {
+    if (!errors.empty()) errors += "; ";
+    errors += message;
+  };
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    MatchGroup group;
+    if (groups[g].fields.empty()) error("match group " + std::to_string(g + 1) + " is empty");
+    for (const auto& [name, threshold] : groups[g].fields) {
+      const std::optional<MatchField> field = FieldByName(name);
+      if (!field) {
+        std::string message = "match group " + std::to_string(g + 1) + ": unknown field \"" +
+                              name + "\"";
+        if (const auto near = NearestWord(name, names); !near.empty()) {
+          message += " (did you mean \"";
+          message += near;
+          message += "\"?)";
+        }
+        error(message);
+        continue;
+      }
+      if (*field == MatchField::kCountry) {
+        error("match group " + std::to_string(g + 1) +
+              ": country is not matched on, it vetoes pairs from different countries");
+        continue;
+      }
+      const double t = threshold.value_or(DefaultThreshold(*field));
+      if (!(t > 0.0 && t <= 1.0)) {
+        error("match group " + std::to_string(g + 1) + ": the threshold of " + name +
+              " must be above 0 and at most 1");
+        continue;
+      }
+      group.conditions.push_back({*field, t});
+      group.has_email = group.has_email || *field == MatchField::kEmail;
+      if (!group.label.empty()) group.label += '+';
+      group.label += MatchFieldName(*field);
+    }
+    rule.groups_.push_back(std::move(group));
+  }
+  if (!errors.empty()) return Status::InvalidArgument(errors);
+  return rule;
+}
+
+Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
+  Verdict v;
+  auto compare = [&](MatchField f, double threshold) -> const FieldComparison& {
+    const auto i = static_cast<std::size_t>(f);
+    const std::uint32_t bit = 1u << i;
+    if (!(v.compared & bit) || v.fields[i].level == Level::kDifferent) {
+      // A field compared before against another threshold is scored again for this one.
+      v.fields[i] = CompareField(f, a[f], b[f], threshold);
+      v.compared |= bit;
+    }
+    return v.fields[i];
+  };
+  if (keep_distinct_crm_) {
+    const bool lead = !a.crm_lead_id.empty() && !b.crm_lead_id.empty() &&
+                      a.crm_lead_id != b.crm_lead_id;
+    const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
+                         a.crm_contact_id != b.crm_contact_id;
+    if (lead || contact) {
+      v.veto = "crm";
+      return v;
+    }
+  }
+  const std::string& ca = a[MatchField::kCountry];
+  const std::string& cb = b[MatchField::kCountry];
+  if (!ca.empty() && !cb.empty() && ca != cb) {
+    const bool email_equal = !a[MatchField::kEmail].empty() &&
+                             a[MatchField::kEmail] == b[MatchField::kEmail];
+    const bool phone_equal = !a[MatchField::kPhone].empty() &&
+                             a[MatchField::kPhone] == b[MatchField::kPhone];
+    if (!email_equal && !phone_equal) {
+      v.veto = "country";
+      return v;
+    }
+  }
+  for (std::size_t g = 0; g < groups_.size(); ++g) {
+    const MatchGroup& group = groups_[g];
+    bool holds = true;
+    for (const Condition& c : group.conditions) {
+      const FieldComparison& r = compare(c.field, c.threshold);
+      if (r.level == Level::kMissing) {
+        // A blank fails its group, unless the group rests on the email (which must be there).
+        if (!group.has_email || c.field == MatchField::kEmail) holds = false;
+      } else if (r.score < c.threshold) {
+        holds = false;
+      }
+      if (!holds) break;
+    }
+    if (holds) {
+      v.match = true;
+      v.group = static_cast<int>(g);
+      return v;
+    }
+  }
+  return v;
+}
+
+}  // namespace pdc::dedupe

@@ -1,0 +1,105 @@
+// The match decision: given the match keys of two prospects, do they belong to one person?
+//
+// A decision rule is a list of groups; a pair matches when any group holds, and a group holds
+// when each of its fields reaches its threshold (Salesforce's matching-rule equation). The default
+// is the standard contact rule (first name 0.85, last name 0.90, company 0.70, title 0.50, email
+// exact, phone section score 0.80):
+//   first ∧ last ∧ title ∧ company | first ∧ last ∧ email | first ∧ last ∧ phone ∧ company |
+//   first ∧ last ∧ street ∧ (city | zip | phone) | first ∧ last ∧ street ∧ title |
+//   first ∧ last ∧ title ∧ email | first ∧ last ∧ phone
+// (the group with an alternative is three groups here). A blank field fails its group, except in
+// a group that has the email: there a blank on another field is passed over, but the email itself
+// must be present and equal. Two vetoes come before the groups: different countries (both given)
+// unless the email keys or the E.164 numbers are equal; and, with `keep_distinct_crm`, prospects
+// synced to different CRM leads or contacts (Pardot's shared-email accounts keep them apart on
+// purpose).
+//
+// Decide is const and allocation-free; one DecisionRule serves every thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/dedupe/compare.h"
+#include "rules/status.h"
+
+namespace pdc::dedupe {
+
+// The fields a decision can compare, each with its comparator.
+enum class MatchField : std::uint8_t {
+  kFirstName,  // folded; name comparator (equal, nickname, initials, Jaro-Winkler)
+  kLastName,   // folded; Jaro-Winkler, raised to 1 by equal Double Metaphone codes (JW ≥ 0.80)
+               // or one edit in names of five letters or more
+  kCompany,    // company key; company comparator (equal, acronym, Jaro-Winkler)
+  kTitle,      // folded title; company comparator (equal, acronym, Jaro-Winkler)
+  kEmail,      // canonical email key; equal or not
+  kPhone,      // E.164; equal, same national number, or Salesforce's section score
+  kStreet,     // folded first address line; equal or not
+  kCity,       // folded; Jaro-Winkler
+  kZip,        // folded; equal or not
+  kCountry,    // ISO alpha-2 (or folded name); for the veto only
+  kCount,
+};
+inline constexpr std::size_t kMatchFields = static_cast<std::size_t>(MatchField::kCount);
+
+std::string_view MatchFieldName(MatchField field);
+
+// What the decision reads of one prospect: its match keys ("" when blank) and CRM ids.
+struct MatchKeys {
+  std::array<std::string, kMatchFields> keys;
+  std::string crm_lead_id;
+  std::string crm_contact_id;
+  std::string& operator[](MatchField f) { return keys[static_cast<std::size_t>(f)]; }
+  const std::string& operator[](MatchField f) const { return keys[static_cast<std::size_t>(f)]; }
+};
+
+struct Condition {
+  MatchField field;
+  double threshold;  // a score at or above it passes; 1 means equal keys
+};
+
+struct MatchGroup {
+  std::vector<Condition> conditions;
+  bool has_email = false;  // blanks on other fields are passed over
+  std::string label;       // "first_name+last_name+email", for reports
+};
+
+// Why a pair did or did not match, field by field, for `explain` and the report.
+struct Verdict {
+  bool match = false;
+  int group = -1;        // the first group that held
+  std::string_view veto;  // "country" or "crm", when a veto decided
+  std::array<FieldComparison, kMatchFields> fields{};
+  std::uint32_t compared = 0;  // bit per MatchField that was compared
+};
+
+class DecisionRule {
+ public:
+  // Salesforce's standard contact and lead rule, as above.
+  static DecisionRule StandardContact(bool keep_distinct_crm);
+
+  // A rule from groups of (field name, threshold) pairs; a threshold of nullopt means the
+  // field's default one. Unknown field names and thresholds outside (0, 1] are errors.
+  struct GroupSpec {
+    std::vector<std::pair<std::string, std::optional<double>>> fields;
+  };
+  static Result<DecisionRule> Parse(const std::vector<GroupSpec>& groups, bool keep_distinct_crm);
+
+  Verdict Decide(const MatchKeys& a, const MatchKeys& b) const;
+
+  const std::vector<MatchGroup>& groups() const { return groups_; }
+  static double DefaultThreshold(MatchField field);
+
+ private:
+  std::vector<MatchGroup> groups_;
+  bool keep_distinct_crm_ = false;
+};
+
+// The score of one field of a pair with its comparator (see MatchField).
+FieldComparison CompareField(MatchField field, std::string_view a, std::string_view b,
+                             double threshold);
+
+}  // namespace pdc::dedupe

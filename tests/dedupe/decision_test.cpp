@@ -1,0 +1,119 @@
+#include "rules/dedupe/decision.h"
+
+#include <gtest/gtest.h>
+
+namespace pdc::dedupe {
+namespace {
+
+MatchKeys Keys(std::initializer_list<std::pair<MatchField, std::string>> fields) {
+  MatchKeys k;
+  for (const auto& [f, v] : fields) k[f] = v;
+  return k;
+}
+
+using F = MatchField;
+
+TEST(DecisionTest, StandardContactMatchesOnNamesAndEmail) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const Verdict v = rule.Decide(
+      Keys({{F::kFirstName, "bob"}, {F::kLastName, "smith"}, {F::kEmail, "bob@acme.com"}}),
+      Keys({{F::kFirstName, "robert"}, {F::kLastName, "smith"}, {F::kEmail, "bob@acme.com"}}));
+  EXPECT_TRUE(v.match);
+  EXPECT_EQ(rule.groups().at(v.group).label, "first_name+last_name+email");
+  EXPECT_EQ(v.fields[static_cast<int>(F::kFirstName)].basis, Basis::kNickname);
+}
+
+TEST(DecisionTest, BlanksFailAGroupUnlessTheGroupRestsOnTheEmail) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  // Same names and phone, nothing else: the last group (first, last, phone) holds.
+  EXPECT_TRUE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                                {F::kPhone, "+14155550132"}}),
+                          Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                                {F::kPhone, "+14155550132"}}))
+                  .match);
+  // Same names only: no group holds.
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}),
+                           Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}))
+                   .match);
+  // A blank first name is passed over in an email group.
+  EXPECT_TRUE(rule.Decide(Keys({{F::kLastName, "lee"}, {F::kEmail, "a@x.com"}}),
+                          Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                                {F::kEmail, "a@x.com"}}))
+                  .match);
+  // A blank email fails it.
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}),
+                           Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                                 {F::kEmail, "a@x.com"}}))
+                   .match);
+}
+
+TEST(DecisionTest, PhoneticLastNamesAndFuzzyCompanies) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const Verdict v = rule.Decide(
+      Keys({{F::kFirstName, "jon"}, {F::kLastName, "thompson"}, {F::kCompany, "ibm"},
+            {F::kPhone, "+14155550132"}}),
+      Keys({{F::kFirstName, "john"}, {F::kLastName, "thomson"},
+            {F::kCompany, "international business machines"}, {F::kPhone, "+14155550199"}}));
+  EXPECT_TRUE(v.match);
+  EXPECT_EQ(v.fields[static_cast<int>(F::kCompany)].basis, Basis::kAcronym);
+}
+
+TEST(DecisionTest, CountryVetoUnlessEmailOrPhoneAgree) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const MatchKeys us = Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                             {F::kPhone, "+14155550132"}, {F::kCountry, "US"}});
+  MatchKeys gb = us;
+  gb[F::kCountry] = "GB";
+  EXPECT_TRUE(rule.Decide(us, gb).match) << "the same E.164 number overrides the country";
+  gb[F::kPhone] = "+14155550133";
+  const Verdict v = rule.Decide(us, gb);
+  EXPECT_FALSE(v.match);
+  EXPECT_EQ(v.veto, "country");
+}
+
+TEST(DecisionTest, KeepDistinctCrmKeepsSyncedProspectsApart) {
+  MatchKeys a = Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kEmail, "a@x.com"}});
+  MatchKeys b = a;
+  a.crm_contact_id = "0031";
+  b.crm_contact_id = "0032";
+  const Verdict kept = DecisionRule::StandardContact(true).Decide(a, b);
+  EXPECT_FALSE(kept.match);
+  EXPECT_EQ(kept.veto, "crm");
+  EXPECT_TRUE(DecisionRule::StandardContact(false).Decide(a, b).match);
+  b.crm_contact_id.clear();  // one side not synced: no conflict
+  EXPECT_TRUE(DecisionRule::StandardContact(true).Decide(a, b).match);
+}
+
+TEST(DecisionTest, ParsesGroupsAndNamesMistakes) {
+  auto rule = DecisionRule::Parse({{{{"email", std::nullopt}}},
+                                   {{{"first_name", 0.9}, {"last_name", std::nullopt}}}},
+                                  false);
+  ASSERT_TRUE(rule.ok()) << rule.status().message();
+  EXPECT_EQ(rule->groups().size(), 2u);
+  EXPECT_DOUBLE_EQ(rule->groups()[1].conditions[0].threshold, 0.9);
+  EXPECT_DOUBLE_EQ(rule->groups()[1].conditions[1].threshold, 0.90);
+  auto bad = DecisionRule::Parse({{{{"frist_name", std::nullopt}, {"phone", 1.5}}}}, false);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("did you mean \"first_name\""), std::string::npos)
+      << bad.status().message();
+  EXPECT_NE(bad.status().message().find("at most 1"), std::string::npos);
+  EXPECT_FALSE(DecisionRule::Parse({}, false).ok());
+  EXPECT_FALSE(DecisionRule::Parse({{{{"country", std::nullopt}}}}, false).ok());
+}
+
+TEST(DecisionTest, DifferentPeopleDoNotMatch) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"}, {F::kLastName, "jones"},
+                                 {F::kEmail, "mary@acme.com"}}),
+                           Keys({{F::kFirstName, "peter"}, {F::kLastName, "jones"},
+                                 {F::kEmail, "mary@acme.com"}}))
+                   .match);
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
+                                 {F::kCompany, "acme"}, {F::kTitle, "cfo"}}),
+                           Keys({{F::kFirstName, "ann"}, {F::kLastName, "leeds"},
+                                 {F::kCompany, "globex"}, {F::kTitle, "cfo"}}))
+                   .match);
+}
+
+}  // namespace
+}  // namespace pdc::dedupe
