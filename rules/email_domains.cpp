@@ -71,9 +71,9 @@ struct Provider {
 };
 
 struct ProviderTable {
-  std::unordered_map<std::string, Provider, StringHash, std::equal_to<>> exact;
-  std::unordered_map<std::string, Provider, StringHash, std::equal_to<>> any_suffix;  // label.*
-  std::unordered_map<std::string, Provider, StringHash, std::equal_to<>> subdomains;  // *.domain
+  std::unordered_map<std::string, Provider, TextHash, std::equal_to<>> exact;
+  std::unordered_map<std::string, Provider, TextHash, std::equal_to<>> any_suffix;  // label.*
+  std::unordered_map<std::string, Provider, TextHash, std::equal_to<>> subdomains;  // *.domain
 };
 
 const ProviderTable& Providers() {
@@ -142,7 +142,7 @@ const ClassLists& Lists() {
 }
 
 struct TypoTable {
-  std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> domains;
+  std::unordered_map<std::string, std::string, TextHash, std::equal_to<>> domains;
   std::vector<std::pair<std::string, std::string>> suffixes;  // longest first
   std::vector<std::string> targets;
 };

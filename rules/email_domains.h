@@ -15,6 +15,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rules/text_hash.h"
+
 namespace pdc {
 
 // ---- Syntax ------------------------------------------------------------------------------------
@@ -40,11 +42,7 @@ bool ValidEmailDomain(std::string_view raw, std::string& domain);
 
 // ---- Tables ------------------------------------------------------------------------------------
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
-};
-using DomainSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+using DomainSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 // True when `domain` or one of its parent domains (x.y.example.com: y.example.com, example.com,
 // com) is in `set`.
@@ -91,7 +89,7 @@ class DomainFactsCache {
   const DomainFacts& Get(std::string_view domain) const;
 
  private:
-  using Map = std::unordered_map<std::string, DomainFacts, StringHash, std::equal_to<>>;
+  using Map = std::unordered_map<std::string, DomainFacts, TextHash, std::equal_to<>>;
   unsigned parts_;
   mutable tbb::enumerable_thread_specific<Map> cache_;
 };
