@@ -2,10 +2,10 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
-#include <tbb/parallel_sort.h>
 
 #include <algorithm>
 #include <bit>
+#include <cstddef>
 #include <functional>
 #include <limits>
 #include <stdexcept>
@@ -83,8 +83,36 @@ struct Item {
   std::uint32_t record;
   std::uint32_t entry;
 };
-bool ByHashThenRecord(const Item& a, const Item& b) {
-  return a.hash != b.hash ? a.hash < b.hash : a.record < b.record;
+// A function object rather than a function so the sorts inline it.
+struct ByHashThenRecord {
+  bool operator()(const Item& a, const Item& b) const {
+    return a.hash != b.hash ? a.hash < b.hash : a.record < b.record;
+  }
+};
+
+// Sorts items by (hash, record): a counting pass scatters them into 2,048 buckets by the top
+// bits of the hash, and each bucket (a few hundred items at 1,000,000 records, cache-resident)
+// is sorted on its own, in parallel. About twice as fast as a parallel quicksort of all items.
+void SortItems(std::vector<Item>& items) {
+  constexpr int kBits = 11;
+  constexpr std::size_t kBuckets = std::size_t{1} << kBits;
+  if (items.size() < 4 * kBuckets) {
+    std::sort(items.begin(), items.end(), ByHashThenRecord{});
+    return;
+  }
+  std::vector<std::size_t> start(kBuckets + 1, 0);
+  for (const Item& it : items) ++start[(it.hash >> (64 - kBits)) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b) start[b + 1] += start[b];
+  std::vector<Item> sorted(items.size());
+  std::vector<std::size_t> cursor(start.begin(), start.end() - 1);
+  for (const Item& it : items) sorted[cursor[it.hash >> (64 - kBits)]++] = it;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, kBuckets, 16), [&](auto range) {
+    for (std::size_t b = range.begin(); b < range.end(); ++b) {
+      std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(start[b]),
+                sorted.begin() + static_cast<std::ptrdiff_t>(start[b + 1]), ByHashThenRecord{});
+    }
+  });
+  items.swap(sorted);
 }
 
 struct Block {
@@ -105,13 +133,18 @@ std::size_t PairsIn(std::size_t n) { return n * (n - 1) / 2; }
 
 // Groups the items by key. Items with one hash are nearly always one key; when they are not (a
 // collision), the run is re-sorted by the key bytes so that unequal keys never share a block.
-// Calls emit(first, last, key) for each key's items, in ascending record order.
+// Calls emit(first, last, key) for each key held by two or more items, in ascending record
+// order.
 template <typename KeyOf, typename Emit>
 void ForEachKeyGroup(std::vector<Item>& items, KeyOf key_of, Emit emit) {
   std::size_t i = 0;
   while (i < items.size()) {
     std::size_t end = i + 1;
     while (end < items.size() && items[end].hash == items[i].hash) ++end;
+    if (end - i == 1) {  // most keys are unique: no block, and no need to read the key bytes
+      i = end;
+      continue;
+    }
     const std::string_view first_key = key_of(items[i]);
     bool one_key = true;
     for (std::size_t k = i + 1; k < end && one_key; ++k) one_key = key_of(items[k]) == first_key;
@@ -157,7 +190,7 @@ class PassPlanner {
                     static_cast<std::uint32_t>(k)};
       }
     });
-    tbb::parallel_sort(items.begin(), items.end(), ByHashThenRecord);
+    SortItems(items);
     ForEachKeyGroup(
         items, [&](const Item& it) { return pass_.keys.Key(entries[it.entry]); },
         [&](std::size_t first, std::size_t last, std::string_view key) {
@@ -204,7 +237,7 @@ class PassPlanner {
       sub_.push_back(
           {hash_(pass_.keys.Secondary(entries[items[k].entry])), items[k].record, items[k].entry});
     }
-    std::sort(sub_.begin(), sub_.end(), ByHashThenRecord);
+    std::sort(sub_.begin(), sub_.end(), ByHashThenRecord{});
     ForEachKeyGroup(
         sub_, [&](const Item& it) { return pass_.keys.Secondary(entries[it.entry]); },
         [&](std::size_t s_first, std::size_t s_last, std::string_view secondary) {
@@ -244,64 +277,88 @@ class PassPlanner {
   std::vector<Item> sub_;  // reused by Split
 };
 
-std::uint64_t Pack(std::uint32_t first, std::uint32_t second) {
-  return (static_cast<std::uint64_t>(first) << 32) | second;
-}
-
-// Every pair of every block of a plan, packed (first << 32 | second), sorted and distinct.
-std::vector<std::uint64_t> PairsOf(const PassPlan& plan) {
-  std::vector<std::size_t> start(plan.blocks.size() + 1, 0);
-  for (std::size_t b = 0; b < plan.blocks.size(); ++b) {
-    start[b + 1] = start[b] + PairsIn(plan.blocks[b].size);
+// The union of the passes' pairs, grouped by their first record (a counting sort, so no global
+// sort of all pairs): each record's bucket holds (second << 5 | pass) for every pair it starts,
+// and is sorted and folded on its own, in parallel. Memory: 8 bytes per pair per pass, 8 bytes
+// per record, then the 12-byte result pairs.
+std::vector<CandidatePair> UnionOfPasses(std::vector<PassPlan>& plans) {
+  std::uint32_t max_record = 0;
+  bool any = false;
+  for (const PassPlan& plan : plans) {
+    for (const std::uint32_t r : plan.records) max_record = std::max(max_record, r);
+    any = any || !plan.records.empty();
   }
-  std::vector<std::uint64_t> pairs(start.back());
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, plan.blocks.size()), [&](auto range) {
-    for (std::size_t b = range.begin(); b < range.end(); ++b) {
-      const std::uint32_t* r = plan.records.data() + plan.blocks[b].begin;
-      const std::size_t n = plan.blocks[b].size;
-      std::uint64_t* out = pairs.data() + start[b];
-      for (std::size_t x = 0; x + 1 < n; ++x) {
-        for (std::size_t y = x + 1; y < n; ++y) *out++ = Pack(r[x], r[y]);
+  if (!any) return {};
+  const std::size_t records = std::size_t{max_record} + 1;
+
+  // Bucket starts: record r[x] of a sorted block of n starts n-1-x pairs.
+  std::vector<std::size_t> start(records + 1, 0);
+  for (const PassPlan& plan : plans) {
+    for (const Block& block : plan.blocks) {
+      for (std::size_t x = 0; x < block.size; ++x) {
+        start[plan.records[block.begin + x] + 1] += block.size - 1 - x;
+      }
+    }
+  }
+  for (std::size_t r = 0; r < records; ++r) start[r + 1] += start[r];
+
+  std::vector<std::uint64_t> buckets(start.back());
+  {
+    std::vector<std::size_t> cursor(start.begin(), start.end() - 1);
+    for (std::size_t p = 0; p < plans.size(); ++p) {
+      const PassPlan& plan = plans[p];
+      for (const Block& block : plan.blocks) {
+        const std::uint32_t* r = plan.records.data() + block.begin;
+        for (std::size_t x = 0; x + 1 < block.size; ++x) {
+          std::size_t& at = cursor[r[x]];
+          for (std::size_t y = x + 1; y < block.size; ++y) {
+            buckets[at++] = (std::uint64_t{r[y]} << 5) | p;
+          }
+        }
+      }
+      std::vector<std::uint32_t>().swap(plans[p].records);  // no longer needed
+      std::vector<Block>().swap(plans[p].blocks);
+    }
+  }
+
+  // Sort each bucket and fold repeats of a second record into one (second << 32 | passes),
+  // written at the bucket's front; `kept` counts them.
+  std::vector<std::uint32_t> kept(records, 0);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, records, 1024), [&](auto range) {
+    for (std::size_t r = range.begin(); r < range.end(); ++r) {
+      std::uint64_t* first = buckets.data() + start[r];
+      std::uint64_t* last = buckets.data() + start[r + 1];
+      if (first == last) continue;
+      std::sort(first, last);
+      std::uint64_t* out = first;
+      std::uint64_t second = first[0] >> 5;
+      std::uint32_t mask = 0;
+      for (std::uint64_t* it = first; it != last; ++it) {
+        if ((*it >> 5) != second) {
+          *out++ = (second << 32) | mask;
+          second = *it >> 5;
+          mask = 0;
+        }
+        mask |= std::uint32_t{1} << (*it & 31);
+      }
+      *out++ = (second << 32) | mask;
+      kept[r] = static_cast<std::uint32_t>(out - first);
+    }
+  });
+
+  std::vector<std::size_t> at(records + 1, 0);
+  for (std::size_t r = 0; r < records; ++r) at[r + 1] = at[r] + kept[r];
+  std::vector<CandidatePair> pairs(at.back());
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, records, 1024), [&](auto range) {
+    for (std::size_t r = range.begin(); r < range.end(); ++r) {
+      for (std::uint32_t k = 0; k < kept[r]; ++k) {
+        const std::uint64_t v = buckets[start[r] + k];
+        pairs[at[r] + k] = {static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(v >> 32),
+                            static_cast<std::uint32_t>(v)};
       }
     }
   });
-  tbb::parallel_sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
   return pairs;
-}
-
-// Merges the sorted per-pass pair lists into `out`, OR-ing the pass bits of equal pairs. Runs
-// twice: once to count (out == nullptr), once to fill the exactly sized vector.
-std::size_t MergePasses(const std::vector<std::vector<std::uint64_t>>& lists,
-                        std::vector<CandidatePair>* out, std::vector<PassStats>* stats) {
-  std::vector<std::size_t> head(lists.size(), 0);
-  std::size_t count = 0;
-  while (true) {
-    std::uint64_t next = std::numeric_limits<std::uint64_t>::max();
-    bool any = false;
-    for (std::size_t p = 0; p < lists.size(); ++p) {
-      if (head[p] < lists[p].size()) {
-        next = any ? std::min(next, lists[p][head[p]]) : lists[p][head[p]];
-        any = true;
-      }
-    }
-    if (!any) break;
-    std::uint32_t mask = 0;
-    for (std::size_t p = 0; p < lists.size(); ++p) {
-      if (head[p] < lists[p].size() && lists[p][head[p]] == next) {
-        mask |= std::uint32_t{1} << p;
-        ++head[p];
-      }
-    }
-    ++count;
-    if (out != nullptr) {
-      out->push_back(
-          {static_cast<std::uint32_t>(next >> 32), static_cast<std::uint32_t>(next), mask});
-      if ((mask & (mask - 1)) == 0)
-        ++(*stats)[static_cast<std::size_t>(std::countr_zero(mask))].only_pairs;
-    }
-  }
-  return count;
 }
 
 }  // namespace
@@ -348,23 +405,21 @@ Result<BlockingResult> GenerateCandidates(const std::vector<BlockingPass>& passe
     return Status::InvalidArgument(std::move(why));
   }
 
-  std::vector<std::vector<std::uint64_t>> lists(plans.size());
-  tbb::parallel_for(std::size_t{0}, plans.size(), [&](std::size_t p) {
-    lists[p] = PairsOf(plans[p]);
-    plans[p].stats.pairs = lists[p].size();
-    // The plan's records are no longer needed; free them before the merge allocates.
-    std::vector<std::uint32_t>().swap(plans[p].records);
-    std::vector<Block>().swap(plans[p].blocks);
-  });
-
   BlockingResult result;
+  result.pairs = UnionOfPasses(plans);
   for (PassPlan& plan : plans) {
     result.passes.push_back(std::move(plan.stats));
     result.largest_block = std::max(result.largest_block, result.passes.back().largest_block);
     for (SkippedBlock& s : plan.skipped) result.skipped.push_back(std::move(s));
   }
-  result.pairs.reserve(MergePasses(lists, nullptr, nullptr));
-  MergePasses(lists, &result.pairs, &result.passes);
+  for (const CandidatePair& pair : result.pairs) {
+    for (std::uint32_t mask = pair.passes; mask != 0; mask &= mask - 1) {
+      ++result.passes[static_cast<std::size_t>(std::countr_zero(mask))].pairs;
+    }
+    if ((pair.passes & (pair.passes - 1)) == 0) {
+      ++result.passes[static_cast<std::size_t>(std::countr_zero(pair.passes))].only_pairs;
+    }
+  }
   return result;
 }
 
