@@ -16,14 +16,17 @@
 // Output order is deterministic and independent of the order entries were added: pairs sorted
 // by (first, second), skipped blocks by (pass, key, secondary).
 //
-// Costs: per pass, one parallel sort of 16-byte entries (O(n log n)), then the pairs. A block of
+// Costs: per pass, a bucketed parallel sort of 16-byte entries (O(n log n)), then the pairs,
+// unioned by a counting sort on their first record (no global sort of pairs). A block of
 // n records yields n(n-1)/2 pairs, so the pair count is the sum of squares of block sizes. With
 // the default cap, the worst case is every key shared by exactly 1,000 records: ~500 pairs per
 // record per pass (5·10^8 pairs, ~10 GB, for 1,000,000 records and one such pass). Realistic
 // prospect keys are nearly unique (email, phone) or small (domain + initial + phonetic name), and
 // stay in the low millions of pairs; BlockingOptions::max_pairs turns the worst case into an
 // error before any pair is allocated. Memory while running: the entries (16 bytes each plus the
-// key bytes), 8 bytes per pair per pass, and 12 bytes per distinct pair in the result.
+// key bytes), 8 bytes per pair per pass, ~30 bytes per record, and 12 bytes per distinct pair in
+// the result. Measured (bench/dedupe_bench_blocking.cpp): 1,000,000 prospects, 4 passes, 3.4
+// million pairs, largest block 312, in about 0.3 s on 2 cores.
 #pragma once
 
 #include <cstddef>
@@ -140,8 +143,8 @@ struct BlockingResult {
 };
 
 // Runs every pass and unions the pairs. Fails (InvalidArgument) on more than kMaxPasses passes,
-// a cap below 2, or a pair count over options.max_pairs. Uses TBB for the sorts and the pair
-// generation; safe to call from several threads on different inputs.
+// a cap below 2, or a pair count over options.max_pairs. Runs the passes and the sorts on TBB;
+// safe to call from several threads at once (it only reads the passes).
 Result<BlockingResult> GenerateCandidates(const std::vector<BlockingPass>& passes,
                                           const BlockingOptions& options = {});
 
