@@ -330,9 +330,10 @@ TEST(BlockingTest, MatchesBruteForceWhateverTheInputOrder) {
   std::mt19937 rng(7);
   const std::size_t kPasses = 3, kCap = 5, kShared = 3;
   // Blocks of about 5.6, 4.5 and 15 records: every guard fires, and most blocks are compared.
-  const unsigned kKeySpace[kPasses] = {400, 500, 150};
+  const unsigned kKeySpace[kPasses] = {1600, 2000, 600};
   std::vector<std::vector<RandomEntry>> keys(kPasses);
-  for (std::uint32_t r = 0; r < 3000; ++r) {
+  // 12,000 records: enough entries per pass for the bucketed sort.
+  for (std::uint32_t r = 0; r < 12000; ++r) {
     for (std::uint32_t p = 0; p < kPasses; ++p) {
       if (rng() % 4 == 0) continue;  // no key for this pass
       std::string key = "k" + std::to_string(rng() % kKeySpace[p]);
@@ -346,7 +347,7 @@ TEST(BlockingTest, MatchesBruteForceWhateverTheInputOrder) {
   std::set<SkipReason> reasons;
   for (const Skip& s : ref.skipped) reasons.insert(std::get<3>(s));
   ASSERT_EQ(reasons.size(), 3u) << "the input should exercise every guard";
-  ASSERT_GT(ref.pairs.size(), 2000u);
+  ASSERT_GT(ref.pairs.size(), 8000u);
 
   BlockingResult first;
   for (int round = 0; round < 3; ++round) {
@@ -387,6 +388,17 @@ TEST(BlockingTest, MatchesBruteForceWhateverTheInputOrder) {
     }
     for (auto& pass_keys : keys) std::shuffle(pass_keys.begin(), pass_keys.end(), rng);
   }
+
+  // A hash that collides all the time (keys of one length share it) changes nothing.
+  std::vector<BlockingPass> passes(kPasses);
+  for (std::size_t p = 0; p < kPasses; ++p) {
+    passes[p].cap = kCap;
+    passes[p].max_shared = p == 0 ? kShared : 0;
+    for (const RandomEntry& e : keys[p]) passes[p].keys.Add(e.record, e.key, e.secondary);
+  }
+  BlockingOptions weak;
+  weak.key_hash = [](std::string_view key) { return std::uint64_t{key.size()}; };
+  EXPECT_EQ(Block(passes, weak).pairs, first.pairs);
 }
 
 // 200,000 records, three passes with known block shapes (see the comments for the arithmetic).
