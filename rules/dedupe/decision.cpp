@@ -124,8 +124,8 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
     for (const auto& [name, threshold] : groups[g].fields) {
       const std::optional<MatchField> field = FieldByName(name);
       if (!field) {
-        std::string message = "match group " + std::to_string(g + 1) + ": unknown field \"" +
-                              name + "\"";
+        std::string message =
+            "match group " + std::to_string(g + 1) + ": unknown field \"" + name + "\"";
         if (const auto near = NearestWord(name, names); !near.empty()) {
           message += " (did you mean \"";
           message += near;
@@ -169,8 +169,8 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
     return v.fields[i];
   };
   if (keep_distinct_crm_) {
-    const bool lead = !a.crm_lead_id.empty() && !b.crm_lead_id.empty() &&
-                      a.crm_lead_id != b.crm_lead_id;
+    const bool lead =
+        !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
     const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
                          a.crm_contact_id != b.crm_contact_id;
     if (lead || contact) {
@@ -181,10 +181,10 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   const std::string& ca = a[MatchField::kCountry];
   const std::string& cb = b[MatchField::kCountry];
   if (!ca.empty() && !cb.empty() && ca != cb) {
-    const bool email_equal = !a[MatchField::kEmail].empty() &&
-                             a[MatchField::kEmail] == b[MatchField::kEmail];
-    const bool phone_equal = !a[MatchField::kPhone].empty() &&
-                             a[MatchField::kPhone] == b[MatchField::kPhone];
+    const bool email_equal =
+        !a[MatchField::kEmail].empty() && a[MatchField::kEmail] == b[MatchField::kEmail];
+    const bool phone_equal =
+        !a[MatchField::kPhone].empty() && a[MatchField::kPhone] == b[MatchField::kPhone];
     if (!email_equal && !phone_equal) {
       v.veto = "country";
       return v;

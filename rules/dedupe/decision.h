@@ -70,7 +70,7 @@ struct MatchGroup {
 // Why a pair did or did not match, field by field, for `explain` and the report.
 struct Verdict {
   bool match = false;
-  int group = -1;        // the first group that held
+  int group = -1;         // the first group that held
   std::string_view veto;  // "country" or "crm", when a veto decided
   std::array<FieldComparison, kMatchFields> fields{};
   std::uint32_t compared = 0;  // bit per MatchField that was compared

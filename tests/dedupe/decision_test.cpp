@@ -26,42 +26,47 @@ TEST(DecisionTest, StandardContactMatchesOnNamesAndEmail) {
 TEST(DecisionTest, BlanksFailAGroupUnlessTheGroupRestsOnTheEmail) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   // Same names and phone, nothing else: the last group (first, last, phone) holds.
-  EXPECT_TRUE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                                {F::kPhone, "+14155550132"}}),
-                          Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                                {F::kPhone, "+14155550132"}}))
-                  .match);
+  EXPECT_TRUE(
+      rule.Decide(
+              Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kPhone, "+14155550132"}}),
+              Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kPhone, "+14155550132"}}))
+          .match);
   // Same names only: no group holds.
   EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}),
                            Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}))
                    .match);
   // A blank first name is passed over in an email group.
-  EXPECT_TRUE(rule.Decide(Keys({{F::kLastName, "lee"}, {F::kEmail, "a@x.com"}}),
-                          Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                                {F::kEmail, "a@x.com"}}))
-                  .match);
+  EXPECT_TRUE(
+      rule.Decide(Keys({{F::kLastName, "lee"}, {F::kEmail, "a@x.com"}}),
+                  Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kEmail, "a@x.com"}}))
+          .match);
   // A blank email fails it.
-  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}),
-                           Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                                 {F::kEmail, "a@x.com"}}))
-                   .match);
+  EXPECT_FALSE(
+      rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}}),
+                  Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kEmail, "a@x.com"}}))
+          .match);
 }
 
 TEST(DecisionTest, PhoneticLastNamesAndFuzzyCompanies) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
-  const Verdict v = rule.Decide(
-      Keys({{F::kFirstName, "jon"}, {F::kLastName, "thompson"}, {F::kCompany, "ibm"},
-            {F::kPhone, "+14155550132"}}),
-      Keys({{F::kFirstName, "john"}, {F::kLastName, "thomson"},
-            {F::kCompany, "international business machines"}, {F::kPhone, "+14155550199"}}));
+  const Verdict v = rule.Decide(Keys({{F::kFirstName, "jon"},
+                                      {F::kLastName, "thompson"},
+                                      {F::kCompany, "ibm"},
+                                      {F::kPhone, "+14155550132"}}),
+                                Keys({{F::kFirstName, "john"},
+                                      {F::kLastName, "thomson"},
+                                      {F::kCompany, "international business machines"},
+                                      {F::kPhone, "+14155550199"}}));
   EXPECT_TRUE(v.match);
   EXPECT_EQ(v.fields[static_cast<int>(F::kCompany)].basis, Basis::kAcronym);
 }
 
 TEST(DecisionTest, CountryVetoUnlessEmailOrPhoneAgree) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
-  const MatchKeys us = Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                             {F::kPhone, "+14155550132"}, {F::kCountry, "US"}});
+  const MatchKeys us = Keys({{F::kFirstName, "ann"},
+                             {F::kLastName, "lee"},
+                             {F::kPhone, "+14155550132"},
+                             {F::kCountry, "US"}});
   MatchKeys gb = us;
   gb[F::kCountry] = "GB";
   EXPECT_TRUE(rule.Decide(us, gb).match) << "the same E.164 number overrides the country";
@@ -85,9 +90,8 @@ TEST(DecisionTest, KeepDistinctCrmKeepsSyncedProspectsApart) {
 }
 
 TEST(DecisionTest, ParsesGroupsAndNamesMistakes) {
-  auto rule = DecisionRule::Parse({{{{"email", std::nullopt}}},
-                                   {{{"first_name", 0.9}, {"last_name", std::nullopt}}}},
-                                  false);
+  auto rule = DecisionRule::Parse(
+      {{{{"email", std::nullopt}}}, {{{"first_name", 0.9}, {"last_name", std::nullopt}}}}, false);
   ASSERT_TRUE(rule.ok()) << rule.status().message();
   EXPECT_EQ(rule->groups().size(), 2u);
   EXPECT_DOUBLE_EQ(rule->groups()[1].conditions[0].threshold, 0.9);
@@ -103,15 +107,21 @@ TEST(DecisionTest, ParsesGroupsAndNamesMistakes) {
 
 TEST(DecisionTest, DifferentPeopleDoNotMatch) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
-  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"}, {F::kLastName, "jones"},
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"},
+                                 {F::kLastName, "jones"},
                                  {F::kEmail, "mary@acme.com"}}),
-                           Keys({{F::kFirstName, "peter"}, {F::kLastName, "jones"},
+                           Keys({{F::kFirstName, "peter"},
+                                 {F::kLastName, "jones"},
                                  {F::kEmail, "mary@acme.com"}}))
                    .match);
-  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"},
-                                 {F::kCompany, "acme"}, {F::kTitle, "cfo"}}),
-                           Keys({{F::kFirstName, "ann"}, {F::kLastName, "leeds"},
-                                 {F::kCompany, "globex"}, {F::kTitle, "cfo"}}))
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"},
+                                 {F::kLastName, "lee"},
+                                 {F::kCompany, "acme"},
+                                 {F::kTitle, "cfo"}}),
+                           Keys({{F::kFirstName, "ann"},
+                                 {F::kLastName, "leeds"},
+                                 {F::kCompany, "globex"},
+                                 {F::kTitle, "cfo"}}))
                    .match);
 }
 

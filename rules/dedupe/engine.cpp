@@ -1,0 +1,183 @@
+#include "rules/dedupe/engine.h"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <string_view>
+
+#include "rules/dedupe/metaphone.h"
+#include "rules/email_domains.h"
+#include "rules/field_names.h"
+#include "rules/match_key.h"
+
+namespace pdc::dedupe {
+namespace {
+
+std::string_view TextOf(const Record& record, FieldId field) {
+  const Value* v = record.Find(field);
+  return v != nullptr && v->kind() == Value::Kind::kText ? v->view() : std::string_view();
+}
+
+struct Fields {
+  FieldId first = InternField("first_name"), last = InternField("last_name"),
+          company = InternField("company"), title = InternField("job_title"),
+          email = InternField("email"), phone = InternField("phone"),
+          street = InternField("address_one"), city = InternField("city"), zip = InternField("zip"),
+          country = InternField("country"), crm_lead = InternField("crm_lead_fid"),
+          crm_contact = InternField("crm_contact_fid"), created = InternField("created_at");
+};
+
+const Fields& Names() {
+  static const Fields fields;
+  return fields;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+std::string PhoneKey(std::string_view raw) {
+  std::string out;
+  for (const char c : raw) {
+    if ((c >= '0' && c <= '9') || (c == '+' && out.empty())) out += c;
+  }
+  return out.size() >= 7 ? out : std::string();
+}
+
+}  // namespace
+
+MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
+  const Fields& f = Names();
+  MatchKeys k;
+  k[MatchField::kFirstName] = Fold(TextOf(record, f.first));
+  k[MatchField::kLastName] = Fold(TextOf(record, f.last));
+  k[MatchField::kCompany] = Fold(TextOf(record, f.company));
+  k[MatchField::kTitle] = Fold(TextOf(record, f.title));
+  std::string_view email_key = TextOf(record, email_key_field);
+  if (email_key.empty()) email_key = TextOf(record, f.email);
+  k[MatchField::kEmail] = Lower(email_key);
+  k[MatchField::kPhone] = PhoneKey(TextOf(record, f.phone));
+  k[MatchField::kStreet] = Fold(TextOf(record, f.street));
+  k[MatchField::kCity] = Fold(TextOf(record, f.city));
+  k[MatchField::kZip] = Fold(TextOf(record, f.zip));
+  std::string country(TextOf(record, f.country));
+  for (char& c : country) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  k[MatchField::kCountry] = std::move(country);
+  k.crm_lead_id = std::string(TextOf(record, f.crm_lead));
+  k.crm_contact_id = std::string(TextOf(record, f.crm_contact));
+  return k;
+}
+
+Result<DedupeResult> FindDuplicates(std::span<const Record> records, const DedupeOptions& options) {
+  if (records.size() > UINT32_MAX) return Status::InvalidArgument("too many records to dedupe");
+  LoadEmailData(kEmailClasses);
+  LoadNicknames();
+  DedupeResult result;
+  const auto n = static_cast<std::uint32_t>(records.size());
+  result.keys.resize(n);
+  const FieldId email_key_field = InternField(options.email_key_field);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
+    for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+      result.keys[i] = BuildMatchKeys(records[i], email_key_field);
+    }
+  });
+
+  // Blocking keys, filled per thread in chunks and joined.
+  enum { kEmail, kPhone, kDomainName, kCompanyName, kPasses };
+  const char* const names[kPasses] = {"email_key", "phone_e164", "domain_first_initial_last",
+                                      "company_first_initial_last"};
+  struct Local {
+    BlockingKeys keys[kPasses];
+    std::string scratch;
+  };
+  tbb::enumerable_thread_specific<Local> locals;
+  const DomainFactsCache domains(kEmailClasses);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
+    Local& local = locals.local();
+    for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+      const MatchKeys& k = result.keys[i];
+      const std::string& email = k[MatchField::kEmail];
+      local.keys[kEmail].Add(i, email);
+      local.keys[kPhone].Add(i, k[MatchField::kPhone]);
+      const std::string& last = k[MatchField::kLastName];
+      const std::string phonetic = last.empty() ? std::string() : DoubleMetaphone(last).primary;
+      const std::string& first = k[MatchField::kFirstName];
+      if (const auto at = email.rfind('@'); at != std::string::npos) {
+        const std::string_view domain = std::string_view(email).substr(at + 1);
+        const bool made = DomainNameKey(
+            domain, first, phonetic,
+            [&](std::string_view d) {
+              const DomainFacts& facts = domains.Get(d);
+              return facts.free || facts.disposable;
+            },
+            local.scratch);
+        if (made) local.keys[kDomainName].Add(i, local.scratch, k[MatchField::kCity]);
+      }
+      if (CompanyNameKey(k[MatchField::kCompany], first, phonetic, local.scratch)) {
+        local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
+      }
+    }
+  });
+  std::vector<BlockingPass> passes(kPasses);
+  for (int p = 0; p < kPasses; ++p) {
+    passes[p].name = names[p];
+    passes[p].cap = options.block_cap;
+    for (Local& local : locals) passes[p].keys.Append(std::move(local.keys[p]));
+  }
+  passes[kPhone].max_shared = options.max_shared_phone;
+  auto blocking = GenerateCandidates(passes);
+  if (!blocking.ok()) return blocking.status();
+  result.blocking = std::move(*blocking);
+
+  // The decision on every candidate pair.
+  const auto& pairs = result.blocking.pairs;
+  struct Found {
+    std::vector<MatchedPair> matches;
+    std::size_t vetoed = 0;
+  };
+  tbb::enumerable_thread_specific<Found> found;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pairs.size(), 4096), [&](const auto& r) {
+    Found& local = found.local();
+    for (std::size_t i = r.begin(); i != r.end(); ++i) {
+      const CandidatePair& p = pairs[i];
+      const Verdict v = options.decision.Decide(result.keys[p.first], result.keys[p.second]);
+      if (v.match) {
+        local.matches.push_back({p.first, p.second, v.group, p.passes});
+      } else if (!v.veto.empty()) {
+        ++local.vetoed;
+      }
+    }
+  });
+  for (Found& local : found) {
+    result.matches.insert(result.matches.end(), local.matches.begin(), local.matches.end());
+    result.vetoed += local.vetoed;
+  }
+  std::sort(result.matches.begin(), result.matches.end(),
+            [](const MatchedPair& a, const MatchedPair& b) {
+              return a.first != b.first ? a.first < b.first : a.second < b.second;
+            });
+
+  std::vector<RecordPair> matched;
+  matched.reserve(result.matches.size());
+  for (const MatchedPair& m : result.matches) matched.push_back({m.first, m.second});
+  std::vector<MemberKey> members(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    members[i] = {TextOf(records[i], Names().created), records[i].id()};
+  }
+  ClusterOptions cluster_options;
+  cluster_options.max_size = options.max_cluster;
+  auto clustering = ClusterPairs(matched, members, cluster_options);
+  if (!clustering.ok()) return clustering.status();
+  result.clustering = std::move(*clustering);
+  return result;
+}
+
+}  // namespace pdc::dedupe

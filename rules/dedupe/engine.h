@@ -1,0 +1,58 @@
+// Finding duplicates in a set of cleaned prospects: match keys, blocking passes, the decision on
+// every candidate pair, then clusters. The pieces are rules/dedupe/{blocking,decision,clusters};
+// this puts them in the order a run uses them, in parallel where it pays.
+//
+// Match keys come from the cleaned record: names, company, title, street and city folded
+// (rules/match_key.h); the email key from `email_key_field` when a rule derived it (the `email`
+// rule's key_to), else the address lower-cased; the phone as written when it is E.164, else its
+// digits; the country upper-cased.
+//
+// Blocking passes, each capped: the email key; the E.164 phone, leaving out numbers shared by
+// more than `max_shared_phone` prospects (switchboards); the corporate email domain + first
+// initial + Double Metaphone of the last name (free and disposable domains never block); the
+// company key's first five characters + first initial + phonetic last name.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "rules/dedupe/blocking.h"
+#include "rules/dedupe/clusters.h"
+#include "rules/dedupe/decision.h"
+#include "rules/record.h"
+#include "rules/status.h"
+
+namespace pdc::dedupe {
+
+struct DedupeOptions {
+  DecisionRule decision = DecisionRule::StandardContact(false);
+  std::size_t block_cap = kDefaultBlockCap;
+  std::size_t max_shared_phone = kDefaultSwitchboardLimit;
+  std::size_t max_cluster = 25;
+  std::string email_key_field = "email_key";
+};
+
+// A pair the decision accepted, with the group that held and the passes that paired it.
+struct MatchedPair {
+  std::uint32_t first, second;
+  int group;
+  std::uint32_t passes;
+};
+
+struct DedupeResult {
+  std::vector<MatchKeys> keys;  // by record index
+  BlockingResult blocking;      // candidate pairs, pass statistics, skipped blocks
+  std::vector<MatchedPair> matches;
+  Clustering clustering;
+  std::size_t vetoed = 0;  // pairs a country or CRM veto kept apart
+};
+
+// The match keys of one cleaned prospect.
+MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field);
+
+// The duplicates among `records` (in any order; record indexes index `records`).
+Result<DedupeResult> FindDuplicates(std::span<const Record> records, const DedupeOptions& options);
+
+}  // namespace pdc::dedupe

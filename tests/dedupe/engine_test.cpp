@@ -1,0 +1,66 @@
+#include "rules/dedupe/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace pdc::dedupe {
+namespace {
+
+Record Prospect(const std::string& id,
+                std::initializer_list<std::pair<const char*, const char*>> fields) {
+  Record r;
+  r.set_id(id);
+  r.Load(InternField("id"), Value::Text(id));
+  for (const auto& [name, value] : fields) r.Load(InternField(name), Value::Text(value));
+  return r;
+}
+
+TEST(EngineTest, FindsTheSamePersonUnderTwoSpellingsAndLeavesOthersAlone) {
+  std::vector<Record> records;
+  records.push_back(Prospect("1", {{"first_name", "Robert"},
+                                   {"last_name", "Smith"},
+                                   {"email", "bob.smith@acme.com"},
+                                   {"phone", "+14155550132"},
+                                   {"company", "Acme"},
+                                   {"created_at", "2020-01-01 00:00:00"}}));
+  records.push_back(Prospect("2", {{"first_name", "Bob"},
+                                   {"last_name", "SMITH"},
+                                   {"email", "Bob.Smith@ACME.com"},
+                                   {"created_at", "2021-01-01 00:00:00"}}));
+  records.push_back(Prospect("3", {{"first_name", "Jane"},
+                                   {"last_name", "Doe"},
+                                   {"email", "jane@globex.com"},
+                                   {"phone", "+14155550132"}}));
+  records.push_back(Prospect("4", {{"first_name", "Zoë"},
+                                   {"last_name", "Müller"},
+                                   {"company", "Bäckerei"},
+                                   {"email", "zoe@gmail.com"}}));
+  records.push_back(Prospect("5", {{"first_name", "Zoe"},
+                                   {"last_name", "Mueller"},
+                                   {"company", "Baeckerei"},
+                                   {"email", "zoe.mueller@gmail.com"},
+                                   {"created_at", "2019-05-05 00:00:00"}}));
+  auto found = FindDuplicates(records, DedupeOptions{});
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_EQ(found->clustering.clusters.size(), 1u);
+  const Cluster& cluster = found->clustering.clusters[0];
+  EXPECT_EQ(cluster.id, "1") << "the earliest-created member names the cluster";
+  EXPECT_EQ(cluster.members, (std::vector<std::uint32_t>{0, 1}));
+  // The shared phone paired 1 and 3, and the decision kept them apart.
+  EXPECT_GE(found->blocking.pairs.size(), 2u);
+  EXPECT_EQ(found->keys[1][MatchField::kEmail], "bob.smith@acme.com");
+  EXPECT_EQ(found->keys[3][MatchField::kLastName], "muller");
+}
+
+TEST(EngineTest, EmptyInputHasNoClusters) {
+  auto found = FindDuplicates({}, DedupeOptions{});
+  ASSERT_TRUE(found.ok());
+  EXPECT_TRUE(found->clustering.clusters.empty());
+}
+
+}  // namespace
+}  // namespace pdc::dedupe
