@@ -49,6 +49,51 @@ FieldComparison CompareLastNames(std::string_view a, std::string_view b, double 
   return Leveled(jw, threshold, Basis::kJaroWinkler);
 }
 
+// Jaccard similarity of the space-separated tokens of two keys.
+double TokenJaccard(std::string_view a, std::string_view b) {
+  std::array<std::string_view, 16> ta{}, tb{};
+  auto split = [](std::string_view s, std::array<std::string_view, 16>& out) {
+    std::size_t n = 0;
+    while (!s.empty() && n < out.size()) {
+      const auto space = s.find(' ');
+      if (space != 0) out[n++] = s.substr(0, space);
+      if (space == std::string_view::npos) break;
+      s.remove_prefix(space + 1);
+    }
+    std::sort(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n));
+    return static_cast<std::size_t>(
+        std::unique(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n)) - out.begin());
+  };
+  const std::size_t na = split(a, ta), nb = split(b, tb);
+  if (na == 0 || nb == 0) return 0.0;
+  std::size_t common = 0;
+  for (std::size_t i = 0, j = 0; i < na && j < nb;) {
+    if (ta[i] == tb[j]) {
+      ++common;
+      ++i;
+      ++j;
+    } else if (ta[i] < tb[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(common) / static_cast<double>(na + nb - common);
+}
+
+// Companies and titles: equal keys or an acronym score 1; keys of several words are compared
+// word by word (token Jaccard), since Jaro-Winkler rewards a shared prefix ("saimaa" and
+// "saimaa palvelut" are two companies); single words by Jaro-Winkler, counting only a close
+// spelling (0.90 or more).
+FieldComparison CompareOrganisations(std::string_view a, std::string_view b, double threshold) {
+  if (a == b) return Leveled(1.0, threshold, Basis::kEqual);
+  if (AcronymMatch(a, b)) return Leveled(1.0, threshold, Basis::kAcronym);
+  const bool words = a.find(' ') != std::string_view::npos || b.find(' ') != std::string_view::npos;
+  if (words) return Leveled(TokenJaccard(a, b), threshold, Basis::kNone);
+  const double jw = JaroWinkler(a, b);
+  return Leveled(jw >= 0.90 ? jw : jw / 2, threshold, Basis::kJaroWinkler);
+}
+
 }  // namespace
 
 std::string_view MatchFieldName(MatchField field) {
@@ -70,7 +115,7 @@ FieldComparison CompareField(MatchField field, std::string_view a, std::string_v
       return CompareLastNames(a, b, threshold);
     case MatchField::kCompany:
     case MatchField::kTitle:
-      return Compare(ComparatorKind::kCompany, a, b, t);
+      return CompareOrganisations(a, b, threshold);
     case MatchField::kPhone:
       return Compare(ComparatorKind::kPhone, a, b, t);
     case MatchField::kCity:

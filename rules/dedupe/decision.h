@@ -33,8 +33,8 @@ enum class MatchField : std::uint8_t {
   kFirstName,  // folded; name comparator (equal, nickname, initials, Jaro-Winkler)
   kLastName,   // folded; Jaro-Winkler, raised to 1 by equal Double Metaphone codes (JW ≥ 0.80)
                // or one edit in names of five letters or more
-  kCompany,    // company key; company comparator (equal, acronym, Jaro-Winkler)
-  kTitle,      // folded title; company comparator (equal, acronym, Jaro-Winkler)
+  kCompany,    // company key: equal, acronym, token Jaccard (several words), Jaro-Winkler ≥ 0.90
+  kTitle,      // folded title: as the company
   kEmail,      // canonical email key; equal or not
   kPhone,      // E.164; equal, same national number, or Salesforce's section score
   kStreet,     // folded first address line; equal or not

@@ -61,7 +61,13 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   k[MatchField::kTitle] = Fold(TextOf(record, f.title));
   std::string_view email_key = TextOf(record, email_key_field);
   if (email_key.empty()) email_key = TextOf(record, f.email);
-  k[MatchField::kEmail] = Lower(email_key);
+  // A role mailbox (info@, sales@) is shared by colleagues: never a person's identity.
+  std::string email = Lower(email_key);
+  if (const auto at = email.find('@');
+      at != std::string::npos && IsRoleLocalPart(std::string_view(email).substr(0, at))) {
+    email.clear();
+  }
+  k[MatchField::kEmail] = std::move(email);
   k[MatchField::kPhone] = PhoneKey(TextOf(record, f.phone));
   k[MatchField::kStreet] = Fold(TextOf(record, f.street));
   k[MatchField::kCity] = Fold(TextOf(record, f.city));

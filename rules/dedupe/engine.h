@@ -4,7 +4,8 @@
 //
 // Match keys come from the cleaned record: names, company, title, street and city folded
 // (rules/match_key.h); the email key from `email_key_field` when a rule derived it (the `email`
-// rule's key_to), else the address lower-cased; the phone as written when it is E.164, else its
+// rule's key_to), else the address lower-cased, and none for a role mailbox (info@, sales@:
+// colleagues share it); the phone as written when it is E.164, else its
 // digits; the country upper-cased.
 //
 // Blocking passes, each capped: the email key; the E.164 phone, leaving out numbers shared by
