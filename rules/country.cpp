@@ -13,6 +13,7 @@
 #include "rules/country_names.h"
 #include "rules/geo_text.h"
 #include "rules/rule.h"
+#include "rules/text_hash.h"
 #include "rules/utf8.h"
 
 namespace pdc {
@@ -40,21 +41,11 @@ struct Resolved {
   std::string message;  // for the flag
 };
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using Cache = std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>>;
+using Cache = std::unordered_map<std::string, Resolved, TextHash, std::equal_to<>>;
 
 // Counted per record value: how countries were recognised, and how many distinct values needed
 // a lookup (the rest came from the cache).
-constexpr const char* kCounterNames[] = {"by_code", "by_alias", "by_name", "lookups"};
-constexpr int kLookups = 3;
-
-struct PerThread {
-  Cache cache;
-  long long counts[std::size(kCounterNames)] = {};
-};
+using PerThread = geo::ThreadState<Cache>;
 
 class CountryRule final : public Rule {
  public:
@@ -122,7 +113,7 @@ class CountryRule final : public Rule {
       return it->second;
     }
     if (cache.size() > 50000) cache.clear();  // bounded: a file repeats few spellings
-    ++local.counts[kLookups];
+    ++local.counts[geo::kLookups];
     CountryMatch match = names_.Lookup(raw);
     Resolved r;
     r.kind = match.kind;
@@ -145,7 +136,7 @@ class CountryRule final : public Rule {
     if (const int slot = geo::SourceSlot(r.source); slot >= 0) ++local.counts[slot];
   }
 
-  Counters counters() const override { return SumThreadCounts(kCounterNames, local_); }
+  Counters counters() const override { return SumThreadCounts(geo::kCounterNames, local_); }
 
   const CountryNames& names_;
   FieldId field_;

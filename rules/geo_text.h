@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -45,6 +46,18 @@ int SourceSlot(Source source) {
   }
   return -1;
 }
+
+// What the country and state rules count per record value: how values were recognised, and how
+// many distinct values needed a lookup (the rest came from the cache).
+inline constexpr const char* kCounterNames[] = {"by_code", "by_alias", "by_name", "lookups"};
+inline constexpr int kLookups = 3;
+
+// One thread's cache of resolved values and its counts, in the order of kCounterNames.
+template <typename Cache>
+struct ThreadState {
+  Cache cache;
+  long long counts[std::size(kCounterNames)] = {};
+};
 
 // One object of an iso-codes table: its string members by name.
 using IsoRecord = std::unordered_map<std::string, std::string>;

@@ -14,6 +14,7 @@
 #include "rules/geo_text.h"
 #include "rules/rule.h"
 #include "rules/subdivisions.h"
+#include "rules/text_hash.h"
 #include "rules/utf8.h"
 
 namespace pdc {
@@ -40,21 +41,11 @@ struct Resolved {
   std::string message;
 };
 
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-using Cache = std::unordered_map<std::string, Resolved, TransparentHash, std::equal_to<>>;
+using Cache = std::unordered_map<std::string, Resolved, TextHash, std::equal_to<>>;
 
 // Counted per record value: how subdivisions were recognised, and how many distinct (value,
 // country) pairs needed a lookup (the rest came from the cache).
-constexpr const char* kCounterNames[] = {"by_code", "by_alias", "by_name", "lookups"};
-constexpr int kLookups = 3;
-
-struct PerThread {
-  Cache cache;
-  long long counts[std::size(kCounterNames)] = {};
-};
+using PerThread = geo::ThreadState<Cache>;
 
 class StateRule final : public Rule {
  public:
@@ -124,7 +115,7 @@ class StateRule final : public Rule {
       return it->second;
     }
     if (cache.size() > 50000) cache.clear();  // bounded: a file repeats few spellings
-    ++local.counts[kLookups];
+    ++local.counts[geo::kLookups];
     const SubdivisionMatch match = subdivisions_.Lookup(raw, country);
     Resolved r;
     r.kind = match.kind;
@@ -166,7 +157,7 @@ class StateRule final : public Rule {
     if (const int slot = geo::SourceSlot(r.source); slot >= 0) ++local.counts[slot];
   }
 
-  Counters counters() const override { return SumThreadCounts(kCounterNames, local_); }
+  Counters counters() const override { return SumThreadCounts(geo::kCounterNames, local_); }
 
   const Subdivisions& subdivisions_;
   FieldId field_;
