@@ -94,6 +94,19 @@ FieldComparison CompareOrganisations(std::string_view a, std::string_view b, dou
   return Leveled(jw >= 0.90 ? jw : jw / 2, threshold, Basis::kJaroWinkler);
 }
 
+// Email keys: equal (1), or the same user name of eight characters or more at another domain
+// (0.9: a new employer or a personal mailbox, "benoit.morel@oceane.fr" and
+// "benoit.morel@guerin.fr"), a level a group can ask for with an email threshold of 0.9.
+FieldComparison CompareEmails(std::string_view a, std::string_view b, double threshold) {
+  if (a == b) return Leveled(1.0, threshold, Basis::kEqual);
+  const auto at_a = a.rfind('@'), at_b = b.rfind('@');
+  if (at_a != std::string_view::npos && at_b != std::string_view::npos && at_a >= 8 &&
+      a.substr(0, at_a) == b.substr(0, at_b)) {
+    return Leveled(0.9, threshold, Basis::kEqual);
+  }
+  return Leveled(0.0, threshold, Basis::kNone);
+}
+
 }  // namespace
 
 std::string_view MatchFieldName(MatchField field) {
@@ -121,6 +134,7 @@ FieldComparison CompareField(MatchField field, std::string_view a, std::string_v
     case MatchField::kCity:
       return Compare(ComparatorKind::kJaroWinkler, a, b, t);
     case MatchField::kEmail:
+      return CompareEmails(a, b, threshold);
     case MatchField::kStreet:
     case MatchField::kZip:
     case MatchField::kCountry:
@@ -142,6 +156,7 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
       {F::kFirstName, F::kLastName, F::kStreet, F::kTitle},
       {F::kFirstName, F::kLastName, F::kTitle, F::kEmail},
       {F::kFirstName, F::kLastName, F::kPhone},
+      {F::kFirstName, F::kLastName, F::kCompany, F::kCity},
   };
   std::vector<GroupSpec> specs;
   for (const auto& fields : groups) {

@@ -7,12 +7,12 @@
 //   first ∧ last ∧ title ∧ company | first ∧ last ∧ email | first ∧ last ∧ phone ∧ company |
 //   first ∧ last ∧ street ∧ (city | zip | phone) | first ∧ last ∧ street ∧ title |
 //   first ∧ last ∧ title ∧ email | first ∧ last ∧ phone
-// (the group with an alternative is three groups here). A blank field fails its group, except in
-// a group that has the email: there a blank on another field is passed over, but the email itself
-// must be present and equal. Two vetoes come before the groups: different countries (both given)
-// unless the email keys or the E.164 numbers are equal; and, with `keep_distinct_crm`, prospects
-// synced to different CRM leads or contacts (Pardot's shared-email accounts keep them apart on
-// purpose).
+// (the group with an alternative is three groups here), and first ∧ last ∧ company ∧ city. A blank
+// field fails its group, except in a group that has the email: there a blank on another field is
+// passed over, but the email itself must be present and equal. Two vetoes come before the groups:
+// different countries (both given) unless the email keys or the E.164 numbers are equal; and, with
+// `keep_distinct_crm`, prospects synced to different CRM leads or contacts (Pardot's shared-email
+// accounts keep them apart on purpose).
 //
 // Decide is const and allocation-free; one DecisionRule serves every thread.
 #pragma once
@@ -35,7 +35,7 @@ enum class MatchField : std::uint8_t {
                // or one edit in names of five letters or more
   kCompany,    // company key: equal, acronym, token Jaccard (several words), Jaro-Winkler ≥ 0.90
   kTitle,      // folded title: as the company
-  kEmail,      // canonical email key; equal or not
+  kEmail,      // canonical email key: equal 1; the same user name at another domain 0.9
   kPhone,      // E.164; equal, same national number, or Salesforce's section score
   kStreet,     // folded first address line; equal or not
   kCity,       // folded; Jaro-Winkler

@@ -105,6 +105,49 @@ TEST(DecisionTest, ParsesGroupsAndNamesMistakes) {
   EXPECT_FALSE(DecisionRule::Parse({{{{"country", std::nullopt}}}}, false).ok());
 }
 
+TEST(DecisionTest, SameUserNameAtAnotherDomainIsALooserEmailLevel) {
+  const FieldComparison moved =
+      CompareField(F::kEmail, "benoit.morel@oceane.fr", "benoit.morel@guerin.fr", 1.0);
+  EXPECT_DOUBLE_EQ(moved.score, 0.9);
+  EXPECT_EQ(moved.level, Level::kDifferent) << "below the standard rule's exact email";
+  EXPECT_EQ(CompareField(F::kEmail, "b.morel@oceane.fr", "b.morel@guerin.fr", 1.0).score, 0.0)
+      << "a short user name is too likely a namesake's";
+  auto rule = DecisionRule::Parse(
+      {{{{"first_name", std::nullopt}, {"last_name", std::nullopt}, {"email", 0.9}}}}, false);
+  ASSERT_TRUE(rule.ok());
+  EXPECT_TRUE(rule->Decide(Keys({{F::kFirstName, "benoit"},
+                                 {F::kLastName, "morel"},
+                                 {F::kEmail, "benoit.morel@oceane.fr"}}),
+                           Keys({{F::kFirstName, "benoit"},
+                                 {F::kLastName, "morel"},
+                                 {F::kEmail, "benoit.morel@guerin.fr"}}))
+                  .match);
+}
+
+TEST(DecisionTest, NamesCompanyAndCityMatchWithoutContactDetails) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const Verdict v = rule.Decide(Keys({{F::kFirstName, "ann"},
+                                      {F::kLastName, "lee"},
+                                      {F::kCompany, "acme widgets"},
+                                      {F::kCity, "boston"}}),
+                                Keys({{F::kFirstName, "ann"},
+                                      {F::kLastName, "lee"},
+                                      {F::kCompany, "acme widgets"},
+                                      {F::kCity, "boston"}}));
+  ASSERT_TRUE(v.match);
+  EXPECT_EQ(rule.groups().at(v.group).label, "first_name+last_name+company+city");
+  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"},
+                                 {F::kLastName, "lee"},
+                                 {F::kCompany, "saimaa palvelut"},
+                                 {F::kCity, "boston"}}),
+                           Keys({{F::kFirstName, "ann"},
+                                 {F::kLastName, "lee"},
+                                 {F::kCompany, "saimaa"},
+                                 {F::kCity, "boston"}}))
+                   .match)
+      << "one shared word of two is another company";
+}
+
 TEST(DecisionTest, DifferentPeopleDoNotMatch) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"},
