@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace pdc::generate {
@@ -384,6 +385,10 @@ struct ProspectGenerator::State {
   void AssignPhone(Entity& entity, KeyedRandom& source);
   void PrepareDuplicate(const Entity& entity);
   void DifferentEmail(const Entity& entity);
+  // Makes a personal address (not a role mailbox) unique to its person, as a mail server does: a
+  // namesake who finds jsmith@gmail.com taken gets jsmith84. Gmail dots and plus tags are
+  // ignored when comparing, since they reach the same mailbox.
+  void ClaimMailbox(std::string& address);
   void RenderRow(const Entity& entity, bool first_row, Row& row);
   void RenderNames(const Entity& entity, bool first_row, Row& row);
   void RenderCompany(const Entity& entity, bool first_row, std::string& out);
@@ -404,7 +409,8 @@ struct ProspectGenerator::State {
   std::vector<Entity> pool;
   size_t pool_next = 0;
   uint64_t produced = 0;
-  Entity working;  // a duplicate's copy of its entity, changed for one row
+  std::unordered_set<uint64_t> mailboxes;  // hashes of every personal mailbox handed out
+  Entity working;                          // a duplicate's copy of its entity, changed for one row
   std::string scratch;
 };
 

@@ -2,8 +2,8 @@
 // attributes are drawn once; duplicate rows re-type a recent entity with fresh, independent noise,
 // the way the same person reaches Pardot again through another form, list import or CRM sync.
 //
-// Memory is bounded: only the last kPoolSize entities can receive duplicates, so a run of any
-// length streams in constant space.
+// Memory: only the last kPoolSize entities can receive duplicates; beyond that the generator
+// keeps one 64-bit hash per personal mailbox, so that no two people share one (8 bytes a row).
 #include <algorithm>
 #include <string>
 #include <vector>
@@ -283,7 +283,32 @@ void ProspectGenerator::State::AssignEmail(Entity& e) {
     e.email_kind = EmailKind::kDisposable;
     e.email = DisposableAddress(rng, first, last);
   }
+  if (e.email_kind != EmailKind::kRole) ClaimMailbox(e.email);
   if (e.email_kind != EmailKind::kRole && rng.Chance(0.02)) e.email = PlusTagged(rng, e.email);
+}
+
+void ProspectGenerator::State::ClaimMailbox(std::string& address) {
+  const size_t at = address.rfind('@');
+  if (at == std::string::npos) return;
+  auto mailbox = [&address, at] {
+    std::string key;
+    const std::string_view domain = std::string_view(address).substr(at + 1);
+    const bool gmail = domain == "gmail.com" || domain == "googlemail.com";
+    for (size_t i = 0; i < at; ++i) {
+      const char c = address[i];
+      if (c == '+') break;
+      if (gmail && c == '.') continue;
+      key += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    key += '@';
+    key += gmail ? std::string_view("gmail.com") : domain;
+    return std::hash<std::string>{}(key);
+  };
+  for (int attempt = 0; !mailboxes.insert(mailbox()).second; ++attempt) {
+    const std::string digits =
+        std::to_string(attempt < 3 ? rng.Between(2, 99) : rng.Between(100, 99999));
+    address.insert(address.rfind('@'), digits);
+  }
 }
 
 void ProspectGenerator::State::AssignPhone(Entity& e, KeyedRandom& source) {
@@ -369,7 +394,9 @@ void ProspectGenerator::State::DifferentEmail(const Entity& entity) {
   const bool gmail = IsGmail(entity.email);
   const bool corporate = entity.email_kind == EmailKind::kCorporate;
   const int weights[] = {gmail ? 35 : 0, 20, 25, 22, corporate ? 15 : 0};
-  switch (rng.Weighted(weights)) {
+  const size_t kind = rng.Weighted(weights);
+  const bool new_mailbox = kind >= 2;  // dots and plus tags reach the entity's own mailbox
+  switch (kind) {
     case 0:
       w.email = GmailDotVariant(rng, entity.email);
       break;
@@ -405,6 +432,7 @@ void ProspectGenerator::State::DifferentEmail(const Entity& entity) {
       break;
     }
   }
+  if (new_mailbox) ClaimMailbox(w.email);
   if (w.email.size() == entity.email.size()) {
     // Must differ beyond case: fall back to a plus tag.
     bool same = true;

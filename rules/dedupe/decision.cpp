@@ -164,6 +164,10 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
     for (const F f : fields) spec.fields.emplace_back(std::string(MatchFieldName(f)), std::nullopt);
     specs.push_back(std::move(spec));
   }
+  specs.push_back({{{"first_name", std::nullopt},
+                    {"last_name", std::nullopt},
+                    {"city", std::nullopt},
+                    {"title", 0.99}}});
   return std::move(Parse(specs, keep_distinct_crm).value());
 }
 
@@ -237,6 +241,14 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
       v.veto = "crm";
       return v;
     }
+  }
+  // One CRM lead or contact is one person, whatever the prospects' spellings (Pardot links
+  // several prospects to one CRM record in shared-email accounts).
+  if ((!a.crm_contact_id.empty() && a.crm_contact_id == b.crm_contact_id) ||
+      (!a.crm_lead_id.empty() && a.crm_lead_id == b.crm_lead_id)) {
+    v.match = true;
+    v.identity = "crm";
+    return v;
   }
   const std::string& ca = a[MatchField::kCountry];
   const std::string& cb = b[MatchField::kCountry];

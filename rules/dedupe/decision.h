@@ -7,7 +7,8 @@
 //   first ∧ last ∧ title ∧ company | first ∧ last ∧ email | first ∧ last ∧ phone ∧ company |
 //   first ∧ last ∧ street ∧ (city | zip | phone) | first ∧ last ∧ street ∧ title |
 //   first ∧ last ∧ title ∧ email | first ∧ last ∧ phone
-// (the group with an alternative is three groups here), and first ∧ last ∧ company ∧ city. A blank
+// (the group with an alternative is three groups here), then first ∧ last ∧ company ∧ city and
+// first ∧ last ∧ city ∧ title (equal): a person who changed employer and email. A blank
 // field fails its group, except in a group that has the email: there a blank on another field is
 // passed over, but the email itself must be present and equal. Two vetoes come before the groups:
 // different countries (both given) unless the email keys or the E.164 numbers are equal; and, with
@@ -70,8 +71,9 @@ struct MatchGroup {
 // Why a pair did or did not match, field by field, for `explain` and the report.
 struct Verdict {
   bool match = false;
-  int group = -1;         // the first group that held
-  std::string_view veto;  // "country" or "crm", when a veto decided
+  int group = -1;             // the first group that held
+  std::string_view veto;      // "country" or "crm", when a veto decided
+  std::string_view identity;  // "crm" when one CRM lead or contact id decided (group -1)
   std::array<FieldComparison, kMatchFields> fields{};
   std::uint32_t compared = 0;  // bit per MatchField that was compared
 };

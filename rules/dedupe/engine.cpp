@@ -97,9 +97,14 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
   });
 
   // Blocking keys, filled per thread in chunks and joined.
-  enum { kEmail, kPhone, kDomainName, kCompanyName, kPasses };
-  const char* const names[kPasses] = {"email_key", "phone_e164", "domain_first_initial_last",
-                                      "company_first_initial_last"};
+  enum { kEmail, kPhone, kDomainName, kCompanyName, kNameCity, kCrmContact, kCrmLead, kPasses };
+  const char* const names[kPasses] = {"email_key",
+                                      "phone_e164",
+                                      "domain_first_initial_last",
+                                      "company_first_initial_last",
+                                      "name_city",
+                                      "crm_contact_id",
+                                      "crm_lead_id"};
   struct Local {
     BlockingKeys keys[kPasses];
     std::string scratch;
@@ -130,6 +135,11 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
       if (CompanyNameKey(k[MatchField::kCompany], first, phonetic, local.scratch)) {
         local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
       }
+      if (JoinKey(first, phonetic, k[MatchField::kCity], local.scratch)) {
+        local.keys[kNameCity].Add(i, local.scratch);
+      }
+      local.keys[kCrmContact].Add(i, k.crm_contact_id);
+      local.keys[kCrmLead].Add(i, k.crm_lead_id);
     }
   });
   std::vector<BlockingPass> passes(kPasses);

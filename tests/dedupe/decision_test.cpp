@@ -148,6 +148,30 @@ TEST(DecisionTest, NamesCompanyAndCityMatchWithoutContactDetails) {
       << "one shared word of two is another company";
 }
 
+TEST(DecisionTest, OneCrmRecordIsOnePerson) {
+  MatchKeys a = Keys({{F::kFirstName, "robert"}, {F::kLastName, "smith"}});
+  MatchKeys b = Keys({{F::kFirstName, "bobby"}, {F::kLastName, "smythe"}, {F::kCountry, "GB"}});
+  a.crm_contact_id = b.crm_contact_id = "0035e00000AbCdE";
+  const Verdict v = DecisionRule::StandardContact(true).Decide(a, b);
+  EXPECT_TRUE(v.match);
+  EXPECT_EQ(v.identity, "crm");
+  EXPECT_EQ(v.group, -1);
+}
+
+TEST(DecisionTest, NamesCityAndTitleTogether) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const MatchKeys a = Keys({{F::kFirstName, "femke"},
+                            {F::kLastName, "de vries"},
+                            {F::kCity, "groningen"},
+                            {F::kTitle, "directeur"},
+                            {F::kCompany, "bakker"}});
+  MatchKeys b = a;
+  b[F::kCompany] = "vos peters";  // a new employer
+  EXPECT_TRUE(rule.Decide(a, b).match);
+  b[F::kTitle] = "project manager";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "a namesake in the same city";
+}
+
 TEST(DecisionTest, DifferentPeopleDoNotMatch) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"},

@@ -177,6 +177,38 @@ std::pair<int, int> SharedAndDifferentEmails(const std::vector<Record>& rows,
   return {shared, different};
 }
 
+// A personal mailbox belongs to one person: namesakes get jsmith84 where jsmith is taken. Only
+// role mailboxes (info@, sales@) are shared by colleagues.
+TEST_F(GenerateTest, NoTwoPeopleShareAPersonalMailbox) {
+  std::vector<Record> rows, truth;
+  Load("--count 20000 --seed 9", rows, truth);
+  const std::set<std::string> roles = {"info",    "sales",  "contact", "office", "hello",
+                                       "marketing", "admin", "support", "billing", "hr",
+                                       "team",    "enquiries", "kontakt"};
+  std::map<std::string, std::string> owner;  // mailbox -> entity
+  int checked = 0;
+  for (size_t i = 1; i < rows.size(); ++i) {
+    std::string email = Folded(rows[i][1]);
+    if (email.rfind("mailto:", 0) == 0) email.erase(0, 7);
+    const auto at = email.rfind('@');
+    if (at == std::string::npos || at == 0) continue;
+    std::string local = email.substr(0, at);
+    const std::string domain = email.substr(at + 1);
+    if (roles.count(local)) continue;
+    local = local.substr(0, local.find('+'));
+    if (domain == "gmail.com" || domain == "googlemail.com") {
+      local.erase(std::remove(local.begin(), local.end(), '.'), local.end());
+    }
+    const std::string mailbox = local + "@" + (domain == "googlemail.com" ? "gmail.com" : domain);
+    const auto [it, fresh] = owner.emplace(mailbox, truth[i][1]);
+    if (!fresh) {
+      EXPECT_EQ(it->second, truth[i][1]) << mailbox << " on row " << rows[i][0];
+    }
+    ++checked;
+  }
+  EXPECT_GT(checked, 15000);
+}
+
 TEST_F(GenerateTest, SomeDuplicatesShareTheEmailAndSomeDoNot) {
   std::vector<Record> rows, truth;
   Load("--count 20000 --seed 5", rows, truth);
