@@ -61,11 +61,16 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   k[MatchField::kTitle] = Fold(TextOf(record, f.title));
   std::string_view email_key = TextOf(record, email_key_field);
   if (email_key.empty()) email_key = TextOf(record, f.email);
-  // A role mailbox (info@, sales@) is shared by colleagues: never a person's identity.
+  // A role mailbox (info@, sales@) is shared by colleagues: never a person's identity. A plus
+  // tag is cut at every domain here (the email rule's key cuts it at known providers only): the
+  // decision asks for matching names as well, which makes the medium-confidence cut safe.
   std::string email = Lower(email_key);
-  if (const auto at = email.find('@');
-      at != std::string::npos && IsRoleLocalPart(std::string_view(email).substr(0, at))) {
-    email.clear();
+  if (const auto at = email.find('@'); at != std::string::npos) {
+    if (IsRoleLocalPart(std::string_view(email).substr(0, at))) {
+      email.clear();
+    } else if (const auto plus = email.find('+'); plus < at) {
+      email.erase(plus, at - plus);
+    }
   }
   k[MatchField::kEmail] = std::move(email);
   k[MatchField::kPhone] = PhoneKey(TextOf(record, f.phone));

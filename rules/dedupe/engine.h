@@ -4,14 +4,15 @@
 //
 // Match keys come from the cleaned record: names, company, title, street and city folded
 // (rules/match_key.h); the email key from `email_key_field` when a rule derived it (the `email`
-// rule's key_to), else the address lower-cased, and none for a role mailbox (info@, sales@:
-// colleagues share it); the phone as written when it is E.164, else its
+// rule's key_to), else the address lower-cased, with any plus tag cut, and none for a role
+// mailbox (info@, sales@: colleagues share it); the phone as written when it is E.164, else its
 // digits; the country upper-cased.
 //
 // Blocking passes, each capped: the email key; the E.164 phone, leaving out numbers shared by
 // more than `max_shared_phone` prospects (switchboards); the corporate email domain + first
 // initial + Double Metaphone of the last name (free and disposable domains never block); the
-// company key's first five characters + first initial + phonetic last name.
+// company key's first five characters + first initial + phonetic last name; the first name +
+// phonetic last name + city; the CRM contact id; the CRM lead id.
 #pragma once
 
 #include <cstdint>
