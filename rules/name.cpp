@@ -94,24 +94,11 @@ struct NameData {
   }
 
  public:
-  // Lower case with white space runs as one space and no space at the ends.
+  // Lower case, spaced as TidySpaces leaves it: what the junk list is compared in.
   static std::string Collapsed(std::string_view s) {
     std::string lower;
-    AppendLower(s, lower);
-    std::string out;
-    bool space = false;
-    for (std::size_t i = 0; i < lower.size();) {
-      const std::size_t start = i;
-      const char32_t c = utf8::Next(lower, i);
-      if (IsWhiteSpace(c)) {
-        space = !out.empty();
-        continue;
-      }
-      if (space) out += ' ';
-      space = false;
-      out.append(lower, start, i - start);
-    }
-    return out;
+    AppendLower(TidySpaces(s), lower);
+    return lower;
   }
 };
 
