@@ -232,7 +232,7 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
     }
     return v.fields[i];
   };
-  if (keep_distinct_crm_) {
+  if (keep_distinct_crm_ && !a.address.empty() && a.address == b.address) {
     const bool lead =
         !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
     const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&

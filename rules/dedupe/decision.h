@@ -12,8 +12,11 @@
 // field fails its group, except in a group that has the email: there a blank on another field is
 // passed over, but the email itself must be present and equal. Two vetoes come before the groups:
 // different countries (both given) unless the email keys or the E.164 numbers are equal; and, with
-// `keep_distinct_crm`, prospects synced to different CRM leads or contacts (Pardot's shared-email
-// accounts keep them apart on purpose).
+// `keep_distinct_crm`, prospects that share one email address but are synced to different CRM
+// leads or contacts (an account that allows shared emails keeps them apart on purpose: they are
+// colleagues or family on one mailbox, or people the CRM owner separated). Only accounts with
+// shared emails (Pardot v4, or v5 on such a unit) can hold one address twice; elsewhere the veto
+// never fires.
 //
 // Decide is const and allocation-free; one DecisionRule serves every thread.
 #pragma once
@@ -51,6 +54,7 @@ std::string_view MatchFieldName(MatchField field);
 // What the decision reads of one prospect: its match keys ("" when blank) and CRM ids.
 struct MatchKeys {
   std::array<std::string, kMatchFields> keys;
+  std::string address;  // the email address, trimmed and lower-cased ("" when blank)
   std::string crm_lead_id;
   std::string crm_contact_id;
   std::string& operator[](MatchField f) { return keys[static_cast<std::size_t>(f)]; }

@@ -11,6 +11,7 @@
 #include "rules/email_domains.h"
 #include "rules/field_names.h"
 #include "rules/match_key.h"
+#include "rules/unicode_text.h"
 
 namespace pdc::dedupe {
 namespace {
@@ -64,6 +65,7 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   // A role mailbox (info@, sales@) is shared by colleagues: never a person's identity. A plus
   // tag is cut at every domain here (the email rule's key cuts it at known providers only): the
   // decision asks for matching names as well, which makes the medium-confidence cut safe.
+  k.address = Lower(TrimInvisible(TextOf(record, f.email)));
   std::string email = Lower(email_key);
   if (const auto at = email.find('@'); at != std::string::npos) {
     if (IsRoleLocalPart(std::string_view(email).substr(0, at))) {

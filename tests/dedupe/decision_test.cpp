@@ -78,6 +78,7 @@ TEST(DecisionTest, CountryVetoUnlessEmailOrPhoneAgree) {
 
 TEST(DecisionTest, KeepDistinctCrmKeepsSyncedProspectsApart) {
   MatchKeys a = Keys({{F::kFirstName, "ann"}, {F::kLastName, "lee"}, {F::kEmail, "a@x.com"}});
+  a.address = "a@x.com";
   MatchKeys b = a;
   a.crm_contact_id = "0031";
   b.crm_contact_id = "0032";
@@ -87,6 +88,23 @@ TEST(DecisionTest, KeepDistinctCrmKeepsSyncedProspectsApart) {
   EXPECT_TRUE(DecisionRule::StandardContact(false).Decide(a, b).match);
   b.crm_contact_id.clear();  // one side not synced: no conflict
   EXPECT_TRUE(DecisionRule::StandardContact(true).Decide(a, b).match);
+}
+
+TEST(DecisionTest, KeepDistinctCrmOnlyConcernsOneSharedAddress) {
+  // Two CRM records under different addresses are duplicates in the CRM as well: the policy is
+  // about one mailbox shared on purpose, so the usual groups decide.
+  MatchKeys a = Keys({{F::kFirstName, "ann"},
+                      {F::kLastName, "lee"},
+                      {F::kPhone, "+14155550132"},
+                      {F::kEmail, "ann.lee@x.com"}});
+  a.address = "ann.lee@x.com";
+  a.crm_lead_id = "00Q1";
+  MatchKeys b = a;
+  b[F::kEmail] = b.address = "ann@gmail.com";
+  b.crm_lead_id = "00Q2";
+  const Verdict v = DecisionRule::StandardContact(true).Decide(a, b);
+  EXPECT_TRUE(v.match);
+  EXPECT_TRUE(v.veto.empty());
 }
 
 TEST(DecisionTest, ParsesGroupsAndNamesMistakes) {
