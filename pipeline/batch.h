@@ -25,6 +25,10 @@ struct Batch {
   std::vector<Record> records;
   std::vector<RejectedRow> rejected;
   std::vector<FieldChange> changes;
+  // Records the dedupe stage chose to delete (losers under `losers: delete`), as indexes into
+  // `records`, ascending. They are still read, cleaned and reported; the writer deletes them
+  // instead of updating them.
+  std::vector<std::uint32_t> deletes;
 };
 
 using BatchPtr = std::shared_ptr<Batch>;
