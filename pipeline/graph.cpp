@@ -2,6 +2,8 @@
 
 #include <tbb/flow_graph.h>
 
+#include <algorithm>
+#include <mutex>
 #include <optional>
 
 #include "pipeline/io_pool.h"
@@ -24,7 +26,7 @@ void RunGraph(const GraphStages& stages, const GraphLimits& limits) {
   // A token per batch in flight, handed back once the batch's results are out.
   flow::limiter_node<BatchPtr> in_flight(g, limits.batches_in_flight);
   flow::function_node<BatchPtr, BatchPtr> clean(g, flow::unlimited, [&](BatchPtr batch) {
-    stages.clean.Process(*batch);
+    if (stages.clean != nullptr) stages.clean->Process(*batch);
     return batch;
   });
   flow::function_node<BatchPtr, BatchPtr> diff(g, flow::unlimited, [&](BatchPtr batch) {
@@ -69,6 +71,45 @@ void RunGraph(const GraphStages& stages, const GraphLimits& limits) {
     for (WriteBatch& w : stages.writes->Flush())
       stages.writes->Settle(stages.writes->Send(std::move(w)));
   }
+}
+
+void SendAll(WriteStage& writes, std::vector<WriteBatch> batches, std::size_t slots) {
+  std::mutex settling;
+  IoPool io(slots, slots * 4);
+  for (WriteBatch& batch : batches) {
+    io.Submit([&writes, &settling, batch = std::move(batch)]() mutable {
+      WriteResult result = writes.Send(std::move(batch));
+      const std::lock_guard<std::mutex> lock(settling);
+      writes.Settle(result);
+    });
+  }
+  // ~IoPool runs what was submitted, then joins
+}
+
+std::vector<BatchPtr> CleanAll(BatchSource& source, const CleanStage& clean) {
+  namespace flow = tbb::flow;
+  flow::graph g;
+  std::vector<BatchPtr> batches;
+  flow::input_node<BatchPtr> read(g, [&](tbb::flow_control& control) -> BatchPtr {
+    BatchPtr batch = source.Next();
+    if (!batch) control.stop();
+    return batch;
+  });
+  flow::function_node<BatchPtr, BatchPtr> cleaned(g, flow::unlimited, [&](BatchPtr batch) {
+    clean.Process(*batch);
+    return batch;
+  });
+  flow::function_node<BatchPtr, flow::continue_msg> keep(g, flow::serial, [&](BatchPtr batch) {
+    batches.push_back(std::move(batch));
+    return flow::continue_msg{};
+  });
+  flow::make_edge(read, cleaned);
+  flow::make_edge(cleaned, keep);
+  read.activate();
+  g.wait_for_all();
+  std::sort(batches.begin(), batches.end(),
+            [](const BatchPtr& a, const BatchPtr& b) { return a->seq < b->seq; });
+  return batches;
 }
 
 }  // namespace pdc

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <vector>
 
 #include "pipeline/clean.h"
 #include "pipeline/diff.h"
@@ -18,7 +19,7 @@ struct GraphLimits {
 
 struct GraphStages {
   BatchSource& source;
-  const CleanStage& clean;
+  const CleanStage* clean;  // null: the batches come cleaned (a dedupe run's second half)
   const DiffStage& diff;
   ResultSink& results;
   WriteStage* writes = nullptr;  // null: nothing is written (files, dry runs)
@@ -28,5 +29,24 @@ struct GraphStages {
 //   [→ send (I/O threads, five at once) → settle (serial)]
 // Returns when every batch has reached the end and every write is settled.
 void RunGraph(const GraphStages& stages, const GraphLimits& limits);
+
+// The first half of a dedupe run: source → clean (parallel) → every batch, in source order.
+// Dedupe needs all records at once, so nothing bounds the batches held here.
+std::vector<BatchPtr> CleanAll(BatchSource& source, const CleanStage& clean);
+
+// Sends write batches `slots` at a time on I/O threads; Settle runs one result at a time.
+// Returns when every batch is settled.
+void SendAll(WriteStage& writes, std::vector<WriteBatch> batches, std::size_t slots);
+
+// A source that hands out batches already in memory (the cleaned batches of a dedupe run).
+class HeldBatches final : public BatchSource {
+ public:
+  explicit HeldBatches(std::vector<BatchPtr> batches) : batches_(std::move(batches)) {}
+  BatchPtr Next() override { return next_ < batches_.size() ? std::move(batches_[next_++]) : nullptr; }
+
+ private:
+  std::vector<BatchPtr> batches_;
+  std::size_t next_ = 0;
+};
 
 }  // namespace pdc

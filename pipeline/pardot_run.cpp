@@ -3,6 +3,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "pipeline/dedupe_stage.h"
 #include "pipeline/graph.h"
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
@@ -31,8 +32,19 @@ std::string StateOf(int exit_code) {
 // changes stay out of updates).
 std::vector<std::string> V5Fields(const Config& config) {
   std::vector<std::string> fields = pardot::ProspectPuller::DefaultV5Fields();
-  for (FieldId id : config.rules.pull_fields()) {
-    const std::string& name = FieldName(id);
+  std::vector<std::string> wanted;
+  for (FieldId id : config.rules.pull_fields()) wanted.push_back(FieldName(id));
+  // Dedupe compares and merges the whole record, and flags losers in a field of the account.
+  if (config.dedupe_settings) {
+    for (const char* name : {"crm_lead_fid", "crm_contact_fid", "created_at", "updated_at",
+                             "last_activity_at"}) {
+      wanted.emplace_back(name);
+    }
+    if (!config.dedupe_settings->flag_field.empty()) {
+      wanted.push_back(config.dedupe_settings->flag_field);
+    }
+  }
+  for (const std::string& name : wanted) {
     if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
   }
   return fields;
@@ -60,6 +72,8 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   info.source = "pardot:" + p.business_unit_id + " v" + std::to_string(p.api_version);
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = config.rules.table();
+  const auto dedupe_rule = static_cast<RuleIndex>(info.rules.size());
+  if (config.dedupe) info.rules.push_back({"dedupe", config.dedupe->where, nullptr});
   info.data = LoadedDataFiles();
   auto reports = OpenReports(options.reports, info);
   if (!reports.ok()) return Fail("run", kExitUsage, reports.status().message());
@@ -71,6 +85,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
 
   std::int64_t first_op_id = 1;
   std::vector<PullRange> ranges = {{0, 0}};
+  bool planned_all = false;  // a dedupe run whose operations are all in the journal
   if (resumed) {
     auto ops = journal.Operations(info.run_id);
     if (!ops.ok()) return Fail("run", kExitFault, ops.status().message());
@@ -78,6 +93,9 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     auto checkpoint = journal.Checkpoint(info.run_id);
     if (!checkpoint.ok()) return Fail("run", kExitFault, checkpoint.status().message());
     if (*checkpoint) ranges = RangesFromJson(**checkpoint);
+    // A dedupe run plans every operation before it sends one, and saves its checkpoint as it
+    // plans: with a checkpoint, everything is planned and only the sending is left.
+    planned_all = config.dedupe_settings && *checkpoint;
   } else {
     RunRow row;
     row.run_id = info.run_id;
@@ -118,7 +136,23 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   const CleanStage clean(config.rules);
   const DiffStage diff;
   ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
-  if (!control.stopped()) RunGraph({source, clean, diff, results, writes.get()}, GraphLimits{});
+  if (control.stopped() || planned_all) {
+    // nothing to pull: stopped already, or a resumed dedupe run that only had sends left
+  } else if (config.dedupe_settings) {
+    // A dedupe run starts over when resumed before its plan was complete: clusters need every
+    // record, so the pull starts again from the beginning.
+    PardotSource full(session, pull, resumed ? std::vector<PullRange>{{0, 0}} : ranges, control);
+    const DedupeStage dedupe(*config.dedupe_settings, dedupe_rule);
+    auto totals = RunDedupeGraph({full, &clean, diff, results, writes.get()}, GraphLimits{},
+                                 dedupe, report_ptrs, &control);
+    if (!totals.ok()) {
+      control.Stop(kExitFault, "dedupe: " + totals.status().message());
+    } else if (*totals) {
+      results.summary().dedupe = std::move(**totals);
+    }
+  } else {
+    RunGraph({source, &clean, diff, results, writes.get()}, GraphLimits{});
+  }
   if (writes && !control.stopped()) writes->VerifyUnknown();
   if (writes) writes->ReportRefusals(report_ptrs);
   progress.Done();
@@ -171,7 +205,7 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
     return kExitOk;
   }
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(row->config_path, registry);
+  const LoadResult loaded = LoadRunConfig(row->config_path, registry);
   if (!loaded.config) {
     for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
     return kExitUsage;

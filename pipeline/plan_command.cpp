@@ -55,7 +55,7 @@ Result<long long> CountProspects(pardot::Session& session, int version, const st
 int PlanCommand(const std::string& config_path, const RunOptions& options,
                 const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(config_path, registry);
+  const LoadResult loaded = LoadRunConfig(config_path, registry);
   if (!loaded.config) {
     for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
     return kExitUsage;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -28,6 +29,61 @@ struct RunInfo {
   std::string started_at;
   std::vector<RuleInfo> rules;
   std::vector<DataFileInfo> data;  // the data files the rules loaded, with their versions
+};
+
+// Dedupe runs: one cluster of duplicates as the report shows it.
+struct ClusterReport {
+  std::string id;                    // stable: the earliest-created member's prospect id
+  std::vector<std::string> members;  // labels, earliest created first
+  // "merge", "flag_only" (shared-email cluster under that policy), "review" (over the size
+  // guard, joins distinct CRM records, or a member without a prospect id).
+  std::string action;
+  std::string review_reason;  // for "review"
+  std::string survivor;       // "" for review
+  std::string decided_by;     // the master rule that chose the survivor
+  struct Pair {
+    std::string a, b;
+    std::string group;                // the match group's label, or "crm_record"
+    std::vector<std::string> passes;  // the blocking passes that paired them
+  };
+  std::vector<Pair> pairs;  // the matches that joined the cluster
+  struct Surviving {
+    std::string field;
+    Value value;
+    std::string from;  // the member it came from
+    std::string rule;  // the field rule
+    bool changed;      // the survivor's value changes
+  };
+  std::vector<Surviving> values;  // fields on which the members differ
+  std::vector<std::string> losers;
+  std::string loser_action;  // "flag", "delete", or "" for review
+};
+
+struct DedupeTotals {
+  std::string shared_email;  // the policy
+  std::size_t records = 0;
+  std::size_t candidate_pairs = 0;
+  std::size_t matched_pairs = 0;
+  std::size_t vetoed_pairs = 0;
+  std::size_t clusters = 0;  // merged or flagged
+  std::size_t review = 0;
+  std::size_t records_in_clusters = 0;
+  std::size_t losers_flagged = 0;
+  std::size_t losers_deleted = 0;
+  std::size_t survivors_updated = 0;
+  std::size_t largest_block = 0;    // compared, over every pass
+  std::size_t largest_cluster = 0;  // review ones included
+  struct Pass {
+    std::string name;
+    std::size_t pairs = 0, only_pairs = 0, largest_block = 0, skipped_blocks = 0;
+  };
+  std::vector<Pass> passes;
+  struct Skipped {
+    std::string pass, key, secondary, reason;
+    std::size_t size = 0;
+  };
+  std::vector<Skipped> skipped_blocks;
+  double seconds = 0;
 };
 
 struct RunSummary {
@@ -60,6 +116,7 @@ struct RunSummary {
     long long not_in_pardot_skipped = 0;  // changes to fields Pardot did not return (derived)
   } writes;
   std::string stopped;  // why the run stopped early ("" when it ran to the end)
+  std::optional<DedupeTotals> dedupe;  // runs with `dedupe:`
 };
 
 class ReportWriter {
@@ -72,6 +129,9 @@ class ReportWriter {
   virtual void Failed(const Record& record) = 0;
   // Pardot refused to write this prospect (the update's per-record error).
   virtual void RejectedByPardot(const std::string& prospect_id, const std::string& reason) = 0;
+  // Dedupe runs: each cluster, then the totals; both before the first Change.
+  virtual void Cluster(const ClusterReport& cluster) { (void)cluster; }
+  virtual void Dedupe(const DedupeTotals& totals) { (void)totals; }
   // Writes the report; it appears complete at its path or not at all.
   virtual Status Finish(const RunSummary& summary) = 0;
 };

@@ -1,4 +1,5 @@
-// The JSON report: the run's summary first, then changes, flags, rejected rows and failures.
+// The JSON report: the run's summary first (with the dedupe totals of a dedupe run), then
+// clusters, rejected rows, failures, flags and changes.
 // Sections are spooled while the run goes and assembled by Finish.
 #include <cstdio>
 
@@ -93,6 +94,124 @@ class JsonReport final : public ReportWriter {
     failed_.MaybeFlush();
   }
 
+  void Cluster(const ClusterReport& c) override {
+    std::string& out = Open(clusters_);
+    auto strings = [&out](const std::vector<std::string>& items) {
+      out += '[';
+      for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i) out += ',';
+        AppendJsonString(out, items[i]);
+      }
+      out += ']';
+    };
+    out += "{\"id\":";
+    AppendJsonString(out, c.id);
+    out += ",\"action\":";
+    AppendJsonString(out, c.action);
+    if (!c.review_reason.empty()) {
+      out += ",\"review_reason\":";
+      AppendJsonString(out, c.review_reason);
+    }
+    out += ",\"members\":";
+    strings(c.members);
+    out += ",\"survivor\":";
+    if (c.survivor.empty()) {
+      out += "null";
+    } else {
+      AppendJsonString(out, c.survivor);
+      out += ",\"decided_by\":";
+      AppendJsonString(out, c.decided_by);
+      out += ",\"losers\":";
+      strings(c.losers);
+      out += ",\"loser_action\":";
+      AppendJsonString(out, c.loser_action);
+    }
+    out += ",\"reason\":[";
+    for (std::size_t i = 0; i < c.pairs.size(); ++i) {
+      if (i) out += ',';
+      out += "{\"pair\":[";
+      AppendJsonString(out, c.pairs[i].a);
+      out += ',';
+      AppendJsonString(out, c.pairs[i].b);
+      out += "],\"group\":";
+      AppendJsonString(out, c.pairs[i].group);
+      out += ",\"passes\":";
+      strings(c.pairs[i].passes);
+      out += '}';
+    }
+    out += "],\"values\":[";
+    for (std::size_t i = 0; i < c.values.size(); ++i) {
+      const auto& v = c.values[i];
+      if (i) out += ',';
+      out += "{\"field\":";
+      AppendJsonString(out, v.field);
+      out += ",\"value\":";
+      AppendJsonValue(out, v.value);
+      out += ",\"from\":";
+      AppendJsonString(out, v.from);
+      out += ",\"rule\":";
+      AppendJsonString(out, v.rule);
+      out += v.changed ? ",\"changed\":true}" : ",\"changed\":false}";
+    }
+    out += "]}";
+    clusters_.MaybeFlush();
+  }
+
+  void Dedupe(const DedupeTotals& d) override {
+    std::string& out = dedupe_;
+    auto count = [&out](std::string_view key, std::size_t n, bool comma = true) {
+      AppendJsonString(out, key);
+      out += ':' + std::to_string(n);
+      if (comma) out += ',';
+    };
+    out = "{\"shared_email\":";
+    AppendJsonString(out, d.shared_email);
+    out += ',';
+    count("records", d.records);
+    count("candidate_pairs", d.candidate_pairs);
+    count("matched_pairs", d.matched_pairs);
+    count("vetoed_pairs", d.vetoed_pairs);
+    count("clusters", d.clusters);
+    count("review", d.review);
+    count("records_in_clusters", d.records_in_clusters);
+    count("survivors_updated", d.survivors_updated);
+    count("losers_flagged", d.losers_flagged);
+    count("losers_deleted", d.losers_deleted);
+    count("largest_block", d.largest_block);
+    count("largest_cluster", d.largest_cluster);
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.3f", d.seconds);
+    out += "\"duration_s\":";
+    out += seconds;
+    out += ",\"passes\":[";
+    for (std::size_t i = 0; i < d.passes.size(); ++i) {
+      out += i ? ",{\"name\":" : "{\"name\":";
+      AppendJsonString(out, d.passes[i].name);
+      out += ',';
+      count("pairs", d.passes[i].pairs);
+      count("only_here", d.passes[i].only_pairs);
+      count("largest_block", d.passes[i].largest_block);
+      count("skipped_blocks", d.passes[i].skipped_blocks, false);
+      out += '}';
+    }
+    out += "],\"skipped_blocks\":[";
+    for (std::size_t i = 0; i < d.skipped_blocks.size(); ++i) {
+      const auto& b = d.skipped_blocks[i];
+      out += i ? ",{\"pass\":" : "{\"pass\":";
+      AppendJsonString(out, b.pass);
+      out += ",\"key\":";
+      AppendJsonString(out, b.key);
+      if (!b.secondary.empty()) {
+        out += ",\"secondary\":";
+        AppendJsonString(out, b.secondary);
+      }
+      out += ",\"reason\":";
+      AppendJsonString(out, b.reason);
+      out += ",\"size\":" + std::to_string(b.size) + '}';
+    }
+    out += "]}";
+  }
+
   Status Finish(const RunSummary& s) override {
     std::string head = "{\n";
     auto field = [&](std::string_view key, const std::string& json) {
@@ -148,7 +267,7 @@ class JsonReport final : public ReportWriter {
               ",\"entries\":" + std::to_string(info_.data[i].entries) + "}";
     }
     field("data", data + "]");
-    field("clusters", "[]");
+    if (!dedupe_.empty()) field("dedupe", dedupe_);
     std::string api = "{\"requests\":" + std::to_string(s.api.requests) +
                       ",\"retries\":" + std::to_string(s.api.retries) +
                       ",\"max_in_flight\":" + std::to_string(s.api.max_in_flight);
@@ -181,8 +300,11 @@ class JsonReport final : public ReportWriter {
     field("stopped", text(s.stopped));
     std::FILE* out = file_->get();
     std::fputs(head.c_str(), out);
-    const std::pair<const char*, Spool*> sections[] = {
-        {"rejected", &rejected_}, {"failed", &failed_}, {"flags", &flags_}, {"changes", &changes_}};
+    const std::pair<const char*, Spool*> sections[] = {{"clusters", &clusters_},
+                                                       {"rejected", &rejected_},
+                                                       {"failed", &failed_},
+                                                       {"flags", &flags_},
+                                                       {"changes", &changes_}};
     for (std::size_t i = 0; i < std::size(sections); ++i) {
       std::fprintf(out, "\"%s\":[", sections[i].first);
       if (Status st = sections[i].second->CopyTo(out); !st.ok()) return st;
@@ -205,7 +327,8 @@ class JsonReport final : public ReportWriter {
 
   std::unique_ptr<AtomicFile> file_;
   RunInfo info_;
-  Spool changes_, flags_, rejected_, failed_;
+  Spool changes_, flags_, rejected_, failed_, clusters_;
+  std::string dedupe_;  // the dedupe totals, for dedupe runs
 };
 
 }  // namespace

@@ -33,7 +33,14 @@ void ResultSink::Consume(Batch& batch) {
   }
   ReportChanges(batch);
   if (output_ != nullptr && status_.ok()) {
-    for (const Record& record : batch.records) {
+    // A file run leaves the losers it deletes out of the cleaned file (the report lists them).
+    auto deleted = batch.deletes.begin();
+    for (std::uint32_t i = 0; i < batch.records.size(); ++i) {
+      if (deleted != batch.deletes.end() && *deleted == i) {
+        ++deleted;
+        continue;
+      }
+      const Record& record = batch.records[i];
       if (Status st = output_->Write(record); !st.ok()) {
         status_ = st;
         break;

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "pipeline/commands.h"
+#include "pipeline/dedupe_stage.h"
 #include "pipeline/file_source.h"
 #include "pipeline/graph.h"
 #include "pipeline/json_text.h"
@@ -37,7 +38,7 @@ Result<FileFormat> FormatOf(const std::string& path, const std::string& configur
 int RunCommand(const RunOptions& options, const CommonOptions& common) {
   const auto started = std::chrono::steady_clock::now();
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(options.config, registry);
+  const LoadResult loaded = LoadRunConfig(options.config, registry);
   if (!loaded.config) {
     for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
     return kExitUsage;
@@ -89,7 +90,11 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
                        : Result<std::vector<FieldId>>((*reader)->columns());
     if (!scanned.ok()) return Fail("run", kExitUsage, scanned.status().message());
     std::vector<FieldId> columns = *scanned;
-    for (FieldId f : config.rules.named_fields()) {
+    std::vector<FieldId> named = config.rules.named_fields();
+    if (config.dedupe_settings && !config.dedupe_settings->flag_field.empty()) {
+      named.push_back(InternField(config.dedupe_settings->flag_field));
+    }
+    for (FieldId f : named) {
       if (std::find(columns.begin(), columns.end(), f) == columns.end()) columns.push_back(f);
     }
     auto opened = OpenWriter(output, *out_format, columns, output_delimiter);
@@ -105,6 +110,8 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   info.source = "file:" + input;
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = config.rules.table();
+  const auto dedupe_rule = static_cast<RuleIndex>(info.rules.size());
+  if (config.dedupe) info.rules.push_back({"dedupe", config.dedupe->where, nullptr});
   info.data = LoadedDataFiles();
 
   std::vector<std::unique_ptr<ReportWriter>> reports;
@@ -126,11 +133,24 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   const CleanStage clean(config.rules);
   const DiffStage diff;
   ResultSink results(info.rules.size(), writer.get(), report_ptrs, &progress);
-  RunGraph({source, clean, diff, results}, GraphLimits{});
+  Status dedupe_status;
+  if (config.dedupe_settings) {
+    const DedupeStage dedupe(*config.dedupe_settings, dedupe_rule);
+    auto totals = RunDedupeGraph({source, &clean, diff, results}, GraphLimits{}, dedupe,
+                                 report_ptrs);
+    if (!totals.ok()) {
+      dedupe_status = totals.status();
+    } else if (*totals) {
+      results.summary().dedupe = std::move(**totals);
+    }
+  } else {
+    RunGraph({source, &clean, diff, results}, GraphLimits{});
+  }
   progress.Done();
 
   RunSummary& summary = results.summary();
   int code = kExitOk;
+  if (!dedupe_status.ok()) code = Fail("run", kExitFault, "dedupe: " + dedupe_status.message());
   if (!results.status().ok()) code = Fail("run", kExitFault, results.status().message());
   if (writer) {
     if (Status st = writer->Close(); !st.ok() && code == kExitOk)

@@ -6,8 +6,22 @@
 #include <random>
 
 #include "pipeline/json_text.h"
+#include "rules/dedupe/settings.h"
 
 namespace pdc {
+
+LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry) {
+  LoadResult loaded = LoadConfig(path, registry);
+  if (!loaded.config || !loaded.config->dedupe) return loaded;
+  auto settings = dedupe::BuildDedupeSettings(*loaded.config->dedupe, loaded.errors);
+  if (!settings) {
+    loaded.config.reset();
+    return loaded;
+  }
+  loaded.config->dedupe_settings =
+      std::make_shared<const dedupe::DedupeSettings>(std::move(*settings));
+  return loaded;
+}
 
 int Fail(const char* command, int code, const std::string& message) {
   std::cerr << "pardot-clean " << command << ": " << message << '\n';

@@ -6,8 +6,12 @@
 #include <vector>
 
 #include "pipeline/report.h"
+#include "rules/config.h"
 
 namespace pdc {
+
+// LoadConfig, then the `dedupe:` section's settings (whose mistakes are config errors too).
+LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry);
 
 // Prints "pardot-clean COMMAND: message" on stderr and returns `code` (for `return Fail(...)`).
 int Fail(const char* command, int code, const std::string& message);

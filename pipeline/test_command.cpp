@@ -5,6 +5,7 @@
 
 #include "pipeline/commands.h"
 #include "pipeline/json_text.h"
+#include "pipeline/run_common.h"
 #include "rules/config.h"
 
 namespace pdc {
@@ -64,7 +65,7 @@ std::vector<std::string> Check(const RuleTest& test, const RuleChain& chain) {
 
 int TestCommand(const std::string& path, const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(path, registry);
+  const LoadResult loaded = LoadRunConfig(path, registry);
   if (!loaded.config) {
     for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
     return kExitUsage;

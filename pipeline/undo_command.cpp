@@ -38,7 +38,7 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     return Fail("undo", kExitUsage, "run " + run_id + " was a dry run: it wrote nothing");
 
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(run.config_path, registry);
+  const LoadResult loaded = LoadRunConfig(run.config_path, registry);
   if (!loaded.config) {
     for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
     return kExitUsage;

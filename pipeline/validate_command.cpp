@@ -4,13 +4,14 @@
 
 #include "pipeline/commands.h"
 #include "pipeline/json_text.h"
+#include "pipeline/run_common.h"
 #include "rules/config.h"
 
 namespace pdc {
 
 int ValidateCommand(const std::string& path, const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadConfig(path, registry);
+  const LoadResult loaded = LoadRunConfig(path, registry);
   for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
   if (common.json) {
     std::string out = "{\"config\":";

@@ -23,6 +23,11 @@ constexpr std::string_view kRefreshKeys[] = {"token_url", "client_id", "client_s
 constexpr std::string_view kFilterKeys[] = {"updated_after"};
 constexpr std::string_view kSinkKeys[] = {"pardot", "file"};
 constexpr std::string_view kPardotSinkKeys[] = {"batch"};
+constexpr std::string_view kDedupeKeys[] = {
+    "shared_email", "block",  "block_cap", "max_shared_phone", "max_cluster",    "match",
+    "survivor",     "fields", "losers",    "email_key_field"};
+constexpr std::string_view kSurvivorKeys[] = {"order"};
+constexpr std::string_view kLoserKeys[] = {"action", "field"};
 constexpr std::string_view kTestKeys[] = {"name", "given", "expect", "expect_flags"};
 
 std::string Fnv1a(std::string_view bytes) {
@@ -52,9 +57,7 @@ void ConfigLoader::Document(const YAML::Node& root) {
   if (const auto n = root["rules"]) {
     for (auto& rule : RuleList(n, "rules")) config_.rules.Append(std::move(rule));
   }
-  if (const auto n = root["dedupe"]) {
-    y_.Error(n, "dedupe: deduplication is not available in this version of pardot-clean");
-  }
+  if (const auto n = root["dedupe"]) Dedupe(n);
   if (const auto n = root["sink"]) Sink(n);
   if (const auto n = root["tests"]) Tests(n);
 }
@@ -153,6 +156,127 @@ void ConfigLoader::Pardot(const YAML::Node& node) {
     }
   }
   config_.pardot_source = std::move(p);
+}
+
+void ConfigLoader::Dedupe(const YAML::Node& node) {
+  DedupeSpec d;
+  d.where = y_.Where(node);
+  if (node.IsNull()) {  // `dedupe:` alone: every default
+    config_.dedupe = std::move(d);
+    return;
+  }
+  if (!y_.CheckMap(node, "dedupe", kDedupeKeys)) return;
+  if (const auto v = node["shared_email"]) {
+    if (auto s = y_.Choice(v, "dedupe.shared_email", "keep_distinct_crm|merge|flag_only")) {
+      d.shared_email = *s;
+    }
+  }
+  auto names = [&](const YAML::Node& list, std::string_view what) {
+    std::vector<DedupeSpec::Named> out;
+    if (!list.IsSequence() || list.size() == 0) {
+      y_.Error(list, std::string(what) + ": expected a non-empty list of names");
+      return out;
+    }
+    for (const auto& item : list) {
+      if (auto s = y_.Scalar(item, what)) out.push_back({*s, y_.Where(item)});
+    }
+    return out;
+  };
+  if (const auto v = node["block"]) d.block = names(v, "dedupe.block");
+  auto count = [&](const char* key, std::size_t& out, long long least) {
+    if (const auto v = node[key]) {
+      if (auto n = y_.Int(v, std::string("dedupe.") + key)) {
+        if (*n < least) {
+          y_.Error(v, std::string("dedupe.") + key + ": must be at least " + std::to_string(least));
+        } else {
+          out = static_cast<std::size_t>(*n);
+        }
+      }
+    }
+  };
+  count("block_cap", d.block_cap, 2);
+  count("max_shared_phone", d.max_shared_phone, 2);
+  count("max_cluster", d.max_cluster, 2);
+  if (const auto v = node["match"]) d.match = MatchGroups(v);
+  if (const auto v = node["survivor"]; v && y_.CheckMap(v, "dedupe.survivor", kSurvivorKeys)) {
+    if (const auto order = v["order"]) d.survivor_order = names(order, "dedupe.survivor.order");
+  }
+  if (const auto v = node["fields"]) {
+    if (!v.IsMap()) {
+      y_.Error(v, "dedupe.fields: expected a mapping of field: rule (master, most_recent, max, "
+                  "min, longest, union, true_wins)");
+    } else {
+      for (const auto& kv : v) {
+        auto field = y_.Scalar(kv.first, "dedupe.fields");
+        auto rule = y_.Scalar(kv.second, "dedupe.fields");
+        if (field && rule) d.fields.push_back({*field, *rule, y_.Where(kv.second)});
+      }
+    }
+  }
+  if (const auto v = node["losers"]) {
+    if (v.IsScalar()) {
+      if (auto s = y_.Choice(v, "dedupe.losers", "flag|delete")) d.losers = *s;
+    } else if (y_.CheckMap(v, "dedupe.losers", kLoserKeys)) {
+      if (const auto a = v["action"]) {
+        if (auto s = y_.Choice(a, "dedupe.losers.action", "flag|delete")) d.losers = *s;
+      }
+      if (const auto f = v["field"]) {
+        if (f.IsNull()) {
+          d.flag_field.clear();
+        } else if (auto s = y_.Scalar(f, "dedupe.losers.field")) {
+          d.flag_field = *s;
+        }
+      }
+    }
+  }
+  if (const auto v = node["email_key_field"]) {
+    if (auto s = y_.Scalar(v, "dedupe.email_key_field")) d.email_key_field = *s;
+  }
+  config_.dedupe = std::move(d);
+}
+
+// `match:` is a list of groups; a group is a list of fields, each a name (its default threshold)
+// or `name: threshold`.
+std::vector<std::vector<DedupeSpec::MatchField>> ConfigLoader::MatchGroups(const YAML::Node& node) {
+  std::vector<std::vector<DedupeSpec::MatchField>> groups;
+  if (!node.IsSequence() || node.size() == 0) {
+    y_.Error(node, "dedupe.match: expected a list of groups, e.g. [[email], [first_name: 0.85, "
+                   "last_name: 0.9, company]]");
+    return groups;
+  }
+  for (const auto& group : node) {
+    if (!group.IsSequence() || group.size() == 0) {
+      y_.Error(group, "dedupe.match: each group is a non-empty list of fields");
+      continue;
+    }
+    std::vector<DedupeSpec::MatchField> fields;
+    for (const auto& item : group) {
+      if (item.IsScalar()) {
+        if (auto s = y_.Scalar(item, "dedupe.match")) {
+          fields.push_back({*s, std::nullopt, y_.Where(item)});
+        }
+        continue;
+      }
+      if (!item.IsMap() || item.size() != 1) {
+        y_.Error(item, "dedupe.match: a field is `name` or `name: threshold`");
+        continue;
+      }
+      const auto kv = *item.begin();
+      auto name = y_.Scalar(kv.first, "dedupe.match");
+      auto text = y_.Scalar(kv.second, "dedupe.match");
+      if (!name || !text) continue;
+      char* end = nullptr;
+      const double t = std::strtod(text->c_str(), &end);
+      if (text->empty() || end != text->c_str() + text->size() || !(t > 0.0 && t <= 1.0)) {
+        y_.Error(kv.second, "dedupe.match: the threshold of " + *name +
+                                " must be a number above 0 and at most 1, got \"" + *text + "\"");
+        continue;
+      }
+      fields.push_back({*name, t, y_.Where(kv.first)});
+    }
+    groups.push_back(std::move(fields));
+  }
+  return groups;
 }
 
 void ConfigLoader::Sink(const YAML::Node& node) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,6 +16,10 @@
 #include "rules/registry.h"
 
 namespace pdc {
+
+namespace dedupe {
+struct DedupeSettings;
+}
 
 struct Diagnostic {
   SourceLocation where;
@@ -52,6 +57,36 @@ struct SinkConfig {
   std::optional<int> pardot_batch;
 };
 
+// The `dedupe:` section as written (README "Deduplication"). The loader checks its shape and
+// every name, with locations; rules/dedupe/settings.h turns it into the engine's settings.
+struct DedupeSpec {
+  SourceLocation where;
+  std::string shared_email = "keep_distinct_crm";  // keep_distinct_crm | merge | flag_only
+  struct Named {
+    std::string name;
+    SourceLocation where;
+  };
+  std::vector<Named> block;  // blocking passes; empty: all of them
+  std::size_t block_cap = 1000;
+  std::size_t max_shared_phone = 0;  // 0: the engine's default
+  std::size_t max_cluster = 25;
+  struct MatchField {
+    std::string name;
+    std::optional<double> threshold;  // nullopt: the field's default
+    SourceLocation where;
+  };
+  std::vector<std::vector<MatchField>> match;  // empty: the standard contact rule
+  std::vector<Named> survivor_order;            // empty: the default order
+  struct FieldRuleSpec {
+    std::string field, rule;
+    SourceLocation where;
+  };
+  std::vector<FieldRuleSpec> fields;
+  std::string losers = "flag";  // flag | delete
+  std::string flag_field = "duplicate_of";  // "" with `field: null`: no field is set
+  std::string email_key_field = "email_key";
+};
+
 // A rule test: `given` goes through the chain; each `expect` field must then hold that value
 // (null means null or absent); `expect_flags` lists flag codes the record must carry.
 struct RuleTest {
@@ -71,6 +106,9 @@ struct Config {
   RuleChain rules;
   SinkConfig sink;
   std::vector<RuleTest> tests;
+  std::optional<DedupeSpec> dedupe;
+  // Built from `dedupe` by the run commands (pipeline/run_common.h LoadRunConfig).
+  std::shared_ptr<const dedupe::DedupeSettings> dedupe_settings;
 };
 
 struct LoadResult {

@@ -27,6 +27,8 @@ class ConfigLoader {
   void Source(const YAML::Node& node);
   std::optional<FileSourceConfig> FileEndpoint(const YAML::Node& node, std::string_view what);
   void Pardot(const YAML::Node& node);
+  void Dedupe(const YAML::Node& node);
+  std::vector<std::vector<DedupeSpec::MatchField>> MatchGroups(const YAML::Node& node);
   void Sink(const YAML::Node& node);
   void Tests(const YAML::Node& node);
   std::vector<std::pair<std::string, Value>> TestRecord(const YAML::Node& node,

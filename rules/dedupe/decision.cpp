@@ -20,8 +20,9 @@ std::optional<MatchField> FieldByName(std::string_view name) {
   for (std::size_t i = 0; i < kMatchFields; ++i) {
     if (kFieldNames[i] == name) return static_cast<MatchField>(i);
   }
-  // Pardot's names for two of them.
+  // Pardot's names for two of them, and the email key's.
   if (name == "job_title") return MatchField::kTitle;
+  if (name == "email_key") return MatchField::kEmail;
   if (name == "address_one") return MatchField::kStreet;
   return std::nullopt;
 }

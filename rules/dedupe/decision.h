@@ -97,6 +97,7 @@ class DecisionRule {
   Verdict Decide(const MatchKeys& a, const MatchKeys& b) const;
 
   const std::vector<MatchGroup>& groups() const { return groups_; }
+  bool keep_distinct_crm() const { return keep_distinct_crm_; }
   static double DefaultThreshold(MatchField field);
 
  private:

@@ -51,7 +51,37 @@ std::string PhoneKey(std::string_view raw) {
   return out.size() >= 7 ? out : std::string();
 }
 
+enum { kEmail, kPhone, kDomainName, kCompanyName, kNameCity, kCrmContact, kCrmLead, kPasses };
+constexpr std::string_view kPassNames[kPasses] = {"email_key",
+                                                  "phone_e164",
+                                                  "domain_first_initial_last",
+                                                  "company_first_initial_last",
+                                                  "name_city",
+                                                  "crm_contact_id",
+                                                  "crm_lead_id"};
+
+// True when two members of the cluster share an email address but are synced to different CRM
+// leads or contacts: the records a keep_distinct_crm decision keeps apart.
+bool JoinsDistinctCrm(const Cluster& cluster, const std::vector<MatchKeys>& keys) {
+  for (std::size_t i = 0; i < cluster.members.size(); ++i) {
+    const MatchKeys& a = keys[cluster.members[i]];
+    if (a.address.empty() || (a.crm_lead_id.empty() && a.crm_contact_id.empty())) continue;
+    for (std::size_t j = i + 1; j < cluster.members.size(); ++j) {
+      const MatchKeys& b = keys[cluster.members[j]];
+      if (a.address != b.address) continue;
+      const bool lead = !a.crm_lead_id.empty() && !b.crm_lead_id.empty() &&
+                        a.crm_lead_id != b.crm_lead_id;
+      const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
+                           a.crm_contact_id != b.crm_contact_id;
+      if (lead || contact) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
+
+std::span<const std::string_view> BlockingPassNames() { return kPassNames; }
 
 MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   const Fields& f = Names();
@@ -90,7 +120,24 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
 }
 
 Result<DedupeResult> FindDuplicates(std::span<const Record> records, const DedupeOptions& options) {
+  std::vector<const Record*> pointers;
+  pointers.reserve(records.size());
+  for (const Record& record : records) pointers.push_back(&record);
+  return FindDuplicates(std::span<const Record* const>(pointers), options);
+}
+
+Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
+                                    const DedupeOptions& options) {
   if (records.size() > UINT32_MAX) return Status::InvalidArgument("too many records to dedupe");
+  bool enabled[kPasses];
+  std::fill(std::begin(enabled), std::end(enabled), options.passes.empty());
+  for (const std::string& name : options.passes) {
+    const auto* it = std::find(std::begin(kPassNames), std::end(kPassNames), name);
+    if (it == std::end(kPassNames)) {
+      return Status::InvalidArgument("unknown blocking pass \"" + name + "\"");
+    }
+    enabled[it - std::begin(kPassNames)] = true;
+  }
   LoadEmailData(kEmailClasses);
   LoadNicknames();
   DedupeResult result;
@@ -99,19 +146,11 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
   const FieldId email_key_field = InternField(options.email_key_field);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
     for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
-      result.keys[i] = BuildMatchKeys(records[i], email_key_field);
+      result.keys[i] = BuildMatchKeys(*records[i], email_key_field);
     }
   });
 
   // Blocking keys, filled per thread in chunks and joined.
-  enum { kEmail, kPhone, kDomainName, kCompanyName, kNameCity, kCrmContact, kCrmLead, kPasses };
-  const char* const names[kPasses] = {"email_key",
-                                      "phone_e164",
-                                      "domain_first_initial_last",
-                                      "company_first_initial_last",
-                                      "name_city",
-                                      "crm_contact_id",
-                                      "crm_lead_id"};
   struct Local {
     BlockingKeys keys[kPasses];
     std::string scratch;
@@ -151,8 +190,9 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
   });
   std::vector<BlockingPass> passes(kPasses);
   for (int p = 0; p < kPasses; ++p) {
-    passes[p].name = names[p];
+    passes[p].name = kPassNames[p];
     passes[p].cap = options.block_cap;
+    if (!enabled[p]) continue;  // a pass left out compares nothing
     for (Local& local : locals) passes[p].keys.Append(std::move(local.keys[p]));
   }
   passes[kPhone].max_shared = options.max_shared_phone;
@@ -193,13 +233,24 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
   for (const MatchedPair& m : result.matches) matched.push_back({m.first, m.second});
   std::vector<MemberKey> members(n);
   for (std::uint32_t i = 0; i < n; ++i) {
-    members[i] = {TextOf(records[i], Names().created), records[i].id()};
+    members[i] = {TextOf(*records[i], Names().created), records[i]->id()};
   }
   ClusterOptions cluster_options;
   cluster_options.max_size = options.max_cluster;
   auto clustering = ClusterPairs(matched, members, cluster_options);
   if (!clustering.ok()) return clustering.status();
   result.clustering = std::move(*clustering);
+  if (options.decision.keep_distinct_crm()) {
+    Clustering& c = result.clustering;
+    for (Cluster& cluster : c.clusters) {
+      if (cluster.review || !JoinsDistinctCrm(cluster, result.keys)) continue;
+      cluster.review = true;
+      ++result.crm_conflicts;
+      --c.merged;
+      ++c.review;
+      c.records_merged -= cluster.members.size();
+    }
+  }
   return result;
 }
 

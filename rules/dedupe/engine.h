@@ -13,11 +13,16 @@
 // initial + Double Metaphone of the last name (free and disposable domains never block); the
 // company key's first five characters + first initial + phonetic last name; the first name +
 // phonetic last name + city; the CRM contact id; the CRM lead id.
+//
+// With a decision that keeps distinct CRM records apart (keep_distinct_crm), a cluster that
+// joins two prospects on one email address synced to different CRM leads or contacts (each
+// matched to a third member, say) is not merged: it goes to review, as oversized clusters do.
 #pragma once
 
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/dedupe/blocking.h"
@@ -28,8 +33,12 @@
 
 namespace pdc::dedupe {
 
+// The blocking passes by name, in the order above.
+std::span<const std::string_view> BlockingPassNames();
+
 struct DedupeOptions {
   DecisionRule decision = DecisionRule::StandardContact(false);
+  std::vector<std::string> passes;  // the passes to run, by name; empty: all
   std::size_t block_cap = kDefaultBlockCap;
   std::size_t max_shared_phone = kDefaultSwitchboardLimit;
   std::size_t max_cluster = 25;
@@ -49,12 +58,16 @@ struct DedupeResult {
   std::vector<MatchedPair> matches;
   Clustering clustering;
   std::size_t vetoed = 0;  // pairs a country or CRM veto kept apart
+  std::size_t crm_conflicts = 0;  // clusters sent to review for joining distinct CRM records
 };
 
 // The match keys of one cleaned prospect.
 MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field);
 
-// The duplicates among `records` (in any order; record indexes index `records`).
+// The duplicates among `records` (in any order; record indexes index `records`). An unknown
+// pass name is InvalidArgument.
+Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
+                                    const DedupeOptions& options);
 Result<DedupeResult> FindDuplicates(std::span<const Record> records, const DedupeOptions& options);
 
 }  // namespace pdc::dedupe

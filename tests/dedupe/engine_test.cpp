@@ -57,7 +57,7 @@ TEST(EngineTest, FindsTheSamePersonUnderTwoSpellingsAndLeavesOthersAlone) {
 }
 
 TEST(EngineTest, EmptyInputHasNoClusters) {
-  auto found = FindDuplicates({}, DedupeOptions{});
+  auto found = FindDuplicates(std::span<const Record>(), DedupeOptions{});
   ASSERT_TRUE(found.ok());
   EXPECT_TRUE(found->clustering.clusters.empty());
 }

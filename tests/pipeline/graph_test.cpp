@@ -91,7 +91,7 @@ TEST(GraphTest, KeepsOrderIsolatesFailuresAndCountsEverything) {
   ResultSink results(1, &writer, {&report}, nullptr);
   const CleanStage clean(chain);
   const DiffStage diff;
-  RunGraph({source, clean, diff, results}, GraphLimits{4});
+  RunGraph({source, &clean, diff, results}, GraphLimits{4});
 
   const RunSummary& s = results.summary();
   EXPECT_EQ(s.rejected, 10u);
@@ -177,7 +177,7 @@ TEST(GraphTest, WritesArePlannedInOrderSentFiveAtOnceAndAllSettled) {
   RecordingWrites writes;
   const CleanStage clean(chain);
   const DiffStage diff;
-  RunGraph({source, clean, diff, results, &writes}, GraphLimits{3, 5});
+  RunGraph({source, &clean, diff, results, &writes}, GraphLimits{3, 5});
   ASSERT_FALSE(writes.planned_seqs.empty());
   for (std::size_t i = 0; i < writes.planned_seqs.size(); ++i) EXPECT_EQ(writes.planned_seqs[i], i);
   EXPECT_EQ(writes.settled, results.summary().records_changed);

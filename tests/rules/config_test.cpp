@@ -169,10 +169,62 @@ TEST(ConfigTest, TestsNeedGivenAndExpect) {
   EXPECT_EQ(result.errors[0].where.line, 3);
 }
 
-TEST(ConfigTest, DedupeIsRefusedClearly) {
-  const auto result = Load("version: 1\ndedupe: { block: [email_key] }\n");
-  ASSERT_EQ(result.errors.size(), 1u);
-  EXPECT_NE(result.errors[0].message.find("deduplication is not available"), std::string::npos);
+TEST(ConfigTest, ReadsTheDedupeSection) {
+  const auto result = Load(R"(version: 1
+dedupe:
+  shared_email: flag_only
+  block: [email_key, phone_e164]
+  block_cap: 500
+  match:
+    - [email]
+    - [first_name: 0.85, last_name: 0.9, company]
+  survivor: { order: [oldest_created, crm_synced] }
+  fields: { score: max }
+  losers: { action: flag, field: Duplicate_Of__c }
+)");
+  ASSERT_TRUE(result.config) << result.errors[0].str();
+  const DedupeSpec& d = *result.config->dedupe;
+  EXPECT_EQ(d.shared_email, "flag_only");
+  ASSERT_EQ(d.block.size(), 2u);
+  EXPECT_EQ(d.block[1].name, "phone_e164");
+  EXPECT_EQ(d.block[1].where.line, 4);
+  EXPECT_EQ(d.block_cap, 500u);
+  ASSERT_EQ(d.match.size(), 2u);
+  ASSERT_EQ(d.match[1].size(), 3u);
+  EXPECT_EQ(d.match[1][0].name, "first_name");
+  EXPECT_DOUBLE_EQ(*d.match[1][0].threshold, 0.85);
+  EXPECT_FALSE(d.match[1][2].threshold.has_value());
+  ASSERT_EQ(d.survivor_order.size(), 2u);
+  EXPECT_EQ(d.survivor_order[0].name, "oldest_created");
+  ASSERT_EQ(d.fields.size(), 1u);
+  EXPECT_EQ(d.fields[0].rule, "max");
+  EXPECT_EQ(d.losers, "flag");
+  EXPECT_EQ(d.flag_field, "Duplicate_Of__c");
+}
+
+TEST(ConfigTest, DedupeDefaultsAndShapeMistakes) {
+  const auto defaults = Load("version: 1\ndedupe:\n");
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->dedupe->shared_email, "keep_distinct_crm");
+  EXPECT_EQ(defaults.config->dedupe->losers, "flag");
+  EXPECT_EQ(defaults.config->dedupe->flag_field, "duplicate_of");
+
+  const auto bad = Load(R"(version: 1
+dedupe:
+  shared_email: share
+  block_cap: 1
+  match: [[first_name: 1.5], email]
+  losers: remove
+  colour: red
+)");
+  EXPECT_FALSE(bad.config);
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "dedupe.shared_email: expected one of"));
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "dedupe.block_cap: must be at least 2"));
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "the threshold of first_name must be a number above 0"));
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "each group is a non-empty list of fields"));
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "dedupe.losers: expected one of flag,delete"));
+  EXPECT_TRUE(AnyErrorMentions(bad.errors, "colour"));
+  for (const auto& e : bad.errors) EXPECT_GE(e.where.line, 3) << e.str();
 }
 
 TEST(ConfigTest, EmptyAndUnreadableFiles) {
