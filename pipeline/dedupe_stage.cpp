@@ -30,6 +30,14 @@ bool SharesAddress(const Cluster& cluster, const DedupeResult& found) {
   return false;
 }
 
+bool IsTrue(const Value& v) {
+  if (v.kind() == Value::Kind::kJson) return v.text() == "true";
+  if (v.kind() != Value::Kind::kText) return false;
+  std::string t = v.text();
+  for (char& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return t == "true" || t == "1" || t == "yes";
+}
+
 // What one cluster does to its members, decided in parallel and applied to the records there.
 struct Outcome {
   ClusterReport report;
@@ -163,8 +171,20 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     }
     Record& master = *records[cluster.members[survived->master]];
     if (!flag_only) {
+      static const FieldId opted_out = InternField("opted_out");
+      static const FieldId do_not_email = InternField("is_do_not_email");
       for (const Field& change : survived->changes) {
         out.survivor_changed |= master.Set(change.id, change.value, rule_);
+        if (change.id == opted_out && !opted_out_writable_ && IsTrue(change.value) &&
+            !IsTrue(master.Get(do_not_email))) {
+          master.Set(do_not_email, Value::Text("true"), rule_);
+          std::string from;
+          for (const dedupe::SurvivingValue& v : survived->values) {
+            if (v.field == opted_out) from = v.source_id;
+          }
+          report.values.push_back(
+              {"is_do_not_email", Value::Text("true"), from, "opted_out_of_a_loser", true});
+        }
       }
     }
     const bool remove = settings_.losers == dedupe::LoserAction::kDelete && !flag_only;

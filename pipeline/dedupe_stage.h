@@ -29,8 +29,12 @@ namespace pdc {
 class DedupeStage {
  public:
   // `rule` is the index the dedupe stage has in the run's rule table (for change attribution).
-  DedupeStage(const dedupe::DedupeSettings& settings, RuleIndex rule)
-      : settings_(settings), rule_(rule) {}
+  // `opted_out_writable` is false where clients cannot set opted_out (Pardot v3 and v4): a
+  // loser's opt-out then reaches the survivor as is_do_not_email, so that the merged person
+  // gets no email either way.
+  DedupeStage(const dedupe::DedupeSettings& settings, RuleIndex rule,
+              bool opted_out_writable = true)
+      : settings_(settings), rule_(rule), opted_out_writable_(opted_out_writable) {}
 
   // Marks the records of `batches` (the whole run) and tells `reports` each cluster and the
   // totals. Fails only on an engine error (too many records, an invalid option).
@@ -40,6 +44,7 @@ class DedupeStage {
  private:
   const dedupe::DedupeSettings& settings_;
   const RuleIndex rule_;
+  const bool opted_out_writable_;
 };
 
 // The graph of a run with dedupe: source → clean → (every batch) → dedupe → diff → results

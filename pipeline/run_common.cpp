@@ -71,6 +71,16 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
                 info.rules[i].where.str().c_str(),
                 static_cast<unsigned long long>(s.rule_changes[i]));
   }
+  if (s.dedupe) {
+    const DedupeTotals& d = *s.dedupe;
+    std::printf(
+        "  dedupe (%s): %zu clusters of %zu records, %zu survivors updated, %zu losers %s, "
+        "%zu for review; %zu pairs compared, largest block %zu, %zu blocks skipped, %.2f s\n",
+        d.shared_email.c_str(), d.clusters, d.records_in_clusters, d.survivors_updated,
+        d.losers_deleted > 0 ? d.losers_deleted : d.losers_flagged,
+        d.losers_deleted > 0 ? "to delete" : "flagged", d.review, d.candidate_pairs,
+        d.largest_block, d.skipped_blocks.size(), d.seconds);
+  }
   if (s.api.requests > 0) {
     std::printf("  API: %lld requests (%lld retries), at most %d in flight", s.api.requests,
                 s.api.retries, s.api.max_in_flight);
@@ -117,6 +127,13 @@ std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code)
   count("writes_confirmed", static_cast<std::uint64_t>(s.writes.confirmed));
   count("writes_failed", static_cast<std::uint64_t>(s.writes.failed));
   count("writes_unknown", static_cast<std::uint64_t>(s.writes.unknown));
+  if (s.dedupe) {
+    count("dedupe_clusters", s.dedupe->clusters);
+    count("dedupe_records_in_clusters", s.dedupe->records_in_clusters);
+    count("dedupe_review", s.dedupe->review);
+    count("dedupe_losers_flagged", s.dedupe->losers_flagged);
+    count("dedupe_losers_deleted", s.dedupe->losers_deleted);
+  }
   out += ",\"stopped\":";
   AppendJsonString(out, s.stopped);
   out += ",\"rules\":[";

@@ -96,7 +96,7 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   // tag is cut at every domain here (the email rule's key cuts it at known providers only): the
   // decision asks for matching names as well, which makes the medium-confidence cut safe.
   k.address = Lower(TrimInvisible(TextOf(record, f.email)));
-  std::string email = Lower(email_key);
+  std::string email = Lower(TrimInvisible(email_key));
   if (const auto at = email.find('@'); at != std::string::npos) {
     if (IsRoleLocalPart(std::string_view(email).substr(0, at))) {
       email.clear();
