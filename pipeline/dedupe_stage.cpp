@@ -195,6 +195,9 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
       if (remove) {
         out.deletes.push_back(loser);
       } else if (!settings_.flag_field.empty()) {
+        // The configured flag field is a field of the account even where the source left it
+        // out for being empty.
+        records[loser]->LoadAbsent(flag_field);
         records[loser]->Set(flag_field, Value::Text(survived->master_id), rule_);
       }
     }

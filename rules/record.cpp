@@ -33,6 +33,12 @@ void Record::Load(FieldId field, Value value) {
   read_fields_ = fields_.size();
 }
 
+void Record::LoadAbsent(FieldId field) {
+  if (Find(field) != nullptr) return;
+  fields_.insert(fields_.begin() + static_cast<std::ptrdiff_t>(read_fields_), {field, Value::Null()});
+  ++read_fields_;
+}
+
 RecordLog& Record::mutable_log() {
   if (!log_) log_ = std::make_unique<RecordLog>();
   return *log_;

@@ -67,6 +67,10 @@ class Record {
     read_fields_ = fields_.size();
   }
   void Reserve(std::size_t fields) { fields_.reserve(fields); }
+  // Records that the source holds `field` empty although it did not send it (Pardot v3/v4 leave
+  // empty custom fields out of their answers): the field becomes a read field with a null value.
+  // Does nothing when the record has the field.
+  void LoadAbsent(FieldId field);
   // Sets a field on behalf of `rule`. Returns true when the value changed; a change keeps the
   // first before-image and is logged.
   bool Set(FieldId field, Value value, RuleIndex rule);
