@@ -237,6 +237,15 @@ void PardotWrites::VerifyUnknown() {
         ++totals_.confirmed;
         CountConfirmed(op, /*already_gone=*/false);
         if (totals_.unknown > 0) --totals_.unknown;
+      } else if (op.kind == "undelete") {
+        // Not sent again: an undelete that landed on another prospect sharing the email would,
+        // sent again, restore yet another one.
+        const std::string why =
+            "not restored: the undelete's outcome is unknown and the prospect is still deleted";
+        journal_.SetState(run_id_, {op.op_id}, OpState::kFailed, why);
+        refusals_.emplace_back(op.prospect_id, why);
+        ++totals_.failed;
+        if (totals_.unknown > 0) --totals_.unknown;
       } else {
         resend.push_back(std::move(op));
       }

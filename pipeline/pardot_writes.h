@@ -33,7 +33,7 @@ class PardotWrites final : public WriteStage {
   // Sends operations already in the journal (resume), in write batches, serially.
   void SendPlanned(std::vector<Operation> operations);
   // Settles operations whose outcome is unknown: a read shows whether the write landed; those
-  // that did not are sent again.
+  // that did not are sent again, but for undeletes, which fail instead (see the definition).
   void VerifyUnknown();
 
   const RunSummary::Writes& totals() const { return totals_; }

@@ -430,5 +430,32 @@ TEST_F(EmulatedDeletesTest, AnUnsettledDeleteIsVerifiedByARead) {
   }
 }
 
+TEST_F(EmulatedDeletesTest, AnUnsettledUndeleteIsVerifiedButNeverSentAgain) {
+  Start(4, R"([{"id":81,"email":"up@example.com"},
+               {"id":82,"email":"down@example.com","deleted":true}])");
+  std::vector<Operation> ops(2);
+  for (int i = 0; i < 2; ++i) {
+    ops[i].op_id = i + 1;
+    ops[i].prospect_id = std::to_string(81 + i);
+    ops[i].kind = "undelete";
+    ops[i].fields = {{"email", Value(), Value::Text(i ? "down@example.com" : "up@example.com")}};
+  }
+  ASSERT_TRUE(journal_->Plan("r1", ops).ok());
+  ASSERT_TRUE(journal_->SetState("r1", {1, 2}, OpState::kUnknown).ok());
+
+  writes_->VerifyUnknown();
+  ASSERT_FALSE(control_.stopped()) << control_.why();
+  EXPECT_EQ(Requests("v4 prospect read"), 2);
+  EXPECT_EQ(Requests("v5 POST prospects/do/undelete"), 0);
+  EXPECT_TRUE(Deleted(82));
+  const std::vector<Operation> settled = Journaled();
+  ASSERT_EQ(settled.size(), 2u);
+  EXPECT_EQ(settled[0].state, OpState::kConfirmed);  // 81 is active: it landed
+  EXPECT_EQ(settled[1].state, OpState::kFailed);
+  EXPECT_NE(settled[1].error.find("still deleted"), std::string::npos) << settled[1].error;
+  EXPECT_EQ(writes_->totals().restored, 1);
+  EXPECT_EQ(writes_->totals().failed, 1);
+}
+
 }  // namespace
 }  // namespace pdc
