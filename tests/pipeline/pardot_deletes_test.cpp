@@ -105,9 +105,8 @@ class DeletesTest : public FileFixture {
 Batch SurvivorAndLoser(const std::string& survivor, const std::string& loser,
                        const std::string& bystander) {
   Batch batch;
-  batch.records.push_back(Prospect(survivor, {{"email", "kim@example.com"},
-                                              {"first_name", "Kim"},
-                                              {"company", "acme inc"}}));
+  batch.records.push_back(Prospect(
+      survivor, {{"email", "kim@example.com"}, {"first_name", "Kim"}, {"company", "acme inc"}}));
   batch.records.push_back(Prospect(loser, {{"email", "Kim@Example.com"},
                                            {"first_name", "KIM"},
                                            {"last_name", "Lee"},
@@ -192,8 +191,8 @@ class EmulatedDeletesTest : public DeletesTest {
     WriteConfig(version);
   }
   void WriteConfig(int version) {
-    Write("c.yaml", "version: 1\nsource:\n  pardot:\n    api_version: " +
-                        std::to_string(version) + "\n    base_url: \"" + emulator_->url() +
+    Write("c.yaml", "version: 1\nsource:\n  pardot:\n    api_version: " + std::to_string(version) +
+                        "\n    base_url: \"" + emulator_->url() +
                         "\"\n    business_unit_id: " + kUnit +
                         "\n    auth: { access_token: tok }\n    edition: growth\n"
                         "rules:\n  - text: { fields: [company] }\n");
@@ -354,9 +353,10 @@ TEST_F(EmulatedDeletesTest, UndoRefusesWhenPardotRestoresAnotherProspectWithTheE
   batch.deletes = {0};
   Apply(batch);
   ASSERT_TRUE(Deleted(51));
-  const auto gone = HttpClient(emulator_->url())
-                        .Send("POST", "/api/prospect/version/4/do/delete/id/52", "",
-                              {{"Authorization", "Bearer tok"}, {"Pardot-Business-Unit-Id", kUnit}});
+  const auto gone =
+      HttpClient(emulator_->url())
+          .Send("POST", "/api/prospect/version/4/do/delete/id/52", "",
+                {{"Authorization", "Bearer tok"}, {"Pardot-Business-Unit-Id", kUnit}});
   ASSERT_EQ(gone.status, 204);  // deleted by someone else after the run
 
   ASSERT_EQ(Undo(), kExitOk);
@@ -365,8 +365,7 @@ TEST_F(EmulatedDeletesTest, UndoRefusesWhenPardotRestoresAnotherProspectWithTheE
   const std::vector<Operation> undo = Journaled(UndoRunId());
   ASSERT_EQ(undo.size(), 1u);
   EXPECT_EQ(undo[0].state, OpState::kFailed);
-  EXPECT_NE(undo[0].error.find("restored prospect 52 instead"), std::string::npos)
-      << undo[0].error;
+  EXPECT_NE(undo[0].error.find("restored prospect 52 instead"), std::string::npos) << undo[0].error;
   const json::object report = UndoReport();
   EXPECT_EQ(report.at("writes").at("failed").as_int64(), 1);
   EXPECT_EQ(report.at("writes").at("restored").as_int64(), 0);
@@ -381,12 +380,12 @@ TEST_F(EmulatedDeletesTest, UndoLeavesAProspectActiveAgainAlone) {
   batch.deletes = {0};
   Apply(batch);
   ASSERT_TRUE(Deleted(61));
-  const auto restored = HttpClient(emulator_->url())
-                            .Post("/api/v5/objects/prospects/do/undelete",
-                                  R"({"matchEmail":"back@example.com"})",
-                                  {{"Authorization", "Bearer tok"},
-                                   {"Pardot-Business-Unit-Id", kUnit},
-                                   {"Content-Type", "application/json"}});
+  const auto restored =
+      HttpClient(emulator_->url())
+          .Post("/api/v5/objects/prospects/do/undelete", R"({"matchEmail":"back@example.com"})",
+                {{"Authorization", "Bearer tok"},
+                 {"Pardot-Business-Unit-Id", kUnit},
+                 {"Content-Type", "application/json"}});
   ASSERT_EQ(restored.status, 200) << restored.body;
 
   ASSERT_EQ(Undo(), kExitOk);
@@ -407,15 +406,15 @@ TEST_F(EmulatedDeletesTest, AnUnsettledDeleteIsVerifiedByARead) {
     ops[i].op_id = i + 1;
     ops[i].prospect_id = std::to_string(71 + i);
     ops[i].kind = "delete";
-    ops[i].fields = {{"email", Value::Text(i ? "lost@example.com" : "landed@example.com"),
-                      Value()}};
+    ops[i].fields = {
+        {"email", Value::Text(i ? "lost@example.com" : "landed@example.com"), Value()}};
   }
   ASSERT_TRUE(journal_->Plan("r1", ops).ok());
   ASSERT_TRUE(journal_->SetState("r1", {1, 2}, OpState::kSent).ok());
-  const auto deleted = HttpClient(emulator_->url())
-                           .Delete("/api/v5/objects/prospects/71",
-                                   {{"Authorization", "Bearer tok"},
-                                    {"Pardot-Business-Unit-Id", kUnit}});
+  const auto deleted =
+      HttpClient(emulator_->url())
+          .Delete("/api/v5/objects/prospects/71",
+                  {{"Authorization", "Bearer tok"}, {"Pardot-Business-Unit-Id", kUnit}});
   ASSERT_EQ(deleted.status, 204);
 
   writes_->VerifyUnknown();
