@@ -1,5 +1,7 @@
 #include "pipeline/pardot_writes.h"
 
+#include <algorithm>
+
 #include "pipeline/commands.h"
 #include "pipeline/pardot/field_map.h"
 #include "pipeline/pardot_source.h"
@@ -31,22 +33,55 @@ PardotWrites::PardotWrites(Journal& journal, std::string run_id, int api_version
       next_op_id_(first_op_id),
       ranges_(std::move(ranges)) {}
 
+std::size_t PardotWrites::BatchSize(bool single_request) const {
+  return api_version_ == 5 || single_request ? kV5WritesPerBatch : pardot::kMaxBatch;
+}
+
 std::vector<WriteBatch> PardotWrites::Split(std::vector<Operation> operations) const {
-  const std::size_t size = api_version_ == 5 ? kV5WritesPerBatch : pardot::kMaxBatch;
+  // A write batch holds one sort of operation: a v3/v4 batchUpdate cannot carry deletes, and a
+  // batch of one-request operations is kept as small as v5's so that five senders share them.
   std::vector<WriteBatch> batches;
-  for (std::size_t i = 0; i < operations.size(); i += size) {
-    WriteBatch batch;
-    const std::size_t end = std::min(operations.size(), i + size);
-    for (std::size_t k = i; k < end; ++k) batch.operations.push_back(std::move(operations[k]));
-    batches.push_back(std::move(batch));
+  bool single = false;
+  for (Operation& op : operations) {
+    if (batches.empty() || op.single_request() != single ||
+        batches.back().operations.size() == BatchSize(single)) {
+      single = op.single_request();
+      batches.emplace_back();
+    }
+    batches.back().operations.push_back(std::move(op));
   }
   return batches;
 }
 
+std::vector<Operation> PardotWrites::TakeFull(std::vector<Operation>& carry, bool single) {
+  const std::size_t size = BatchSize(single);
+  const std::size_t full = carry.size() / size * size;
+  std::vector<Operation> ready(
+      std::make_move_iterator(carry.begin()),
+      std::make_move_iterator(carry.begin() + static_cast<std::ptrdiff_t>(full)));
+  carry.erase(carry.begin(), carry.begin() + static_cast<std::ptrdiff_t>(full));
+  return ready;
+}
+
+Operation PardotWrites::DeleteOf(const Record& record) {
+  Operation op;
+  op.op_id = next_op_id_++;
+  op.prospect_id = record.id();
+  op.kind = "delete";
+  for (const Field& field : record.fields()) {
+    if (!record.WasRead(field.id)) continue;  // a derived field: nothing Pardot holds
+    op.fields.push_back({FieldName(field.id), record.Original(field.id), Value()});
+  }
+  return op;
+}
+
 std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
-  std::vector<Operation> ops;
+  std::vector<Operation> ops, deletes;
+  for (const std::uint32_t index : batch.deletes) deletes.push_back(DeleteOf(batch.records[index]));
   std::uint32_t current = UINT32_MAX;
   for (const FieldChange& change : batch.changes) {
+    // A record to delete gets its delete only: updating it first would be a wasted request.
+    if (std::binary_search(batch.deletes.begin(), batch.deletes.end(), change.record)) continue;
     const Record& record = batch.records[change.record];
     const std::string& field = FieldName(change.field);
     if (pardot::IsReadOnlyField(field, api_version_)) {
@@ -68,12 +103,14 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
     }
     ops.back().fields.push_back({field, record.Original(change.field), record.Get(change.field)});
   }
-  if (!ops.empty()) {
-    if (Status st = journal_.Plan(run_id_, ops); !st.ok()) {
+  if (!ops.empty() || !deletes.empty()) {
+    std::vector<Operation> all = ops;
+    all.insert(all.end(), deletes.begin(), deletes.end());
+    if (Status st = journal_.Plan(run_id_, all); !st.ok()) {
       control_.Stop(kExitFault, st.message());
       return {};
     }
-    totals_.planned += static_cast<long long>(ops.size());
+    totals_.planned += static_cast<long long>(all.size());
   }
   // Everything of this range up to this batch is journaled: a resume pulls only what comes
   // after it.
@@ -88,20 +125,20 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
   }
   if (control_.stopped()) return {};  // journaled: `resume` sends them
   // Only full write batches go now; the rest waits for the next source batch (or Flush).
-  const std::size_t size = api_version_ == 5 ? kV5WritesPerBatch : pardot::kMaxBatch;
   for (Operation& op : ops) carry_.push_back(std::move(op));
-  const std::size_t full = carry_.size() / size * size;
-  std::vector<Operation> ready(
-      std::make_move_iterator(carry_.begin()),
-      std::make_move_iterator(carry_.begin() + static_cast<std::ptrdiff_t>(full)));
-  carry_.erase(carry_.begin(), carry_.begin() + static_cast<std::ptrdiff_t>(full));
-  return Split(std::move(ready));
+  for (Operation& op : deletes) delete_carry_.push_back(std::move(op));
+  std::vector<WriteBatch> ready = Split(TakeFull(carry_, /*single=*/false));
+  for (WriteBatch& b : Split(TakeFull(delete_carry_, /*single=*/true)))
+    ready.push_back(std::move(b));
+  return ready;
 }
 
 std::vector<WriteBatch> PardotWrites::Flush() {
   if (control_.stopped()) return {};
   std::vector<Operation> rest = std::move(carry_);
   carry_.clear();
+  for (Operation& op : delete_carry_) rest.push_back(std::move(op));
+  delete_carry_.clear();
   return Split(std::move(rest));
 }
 
@@ -135,7 +172,13 @@ void PardotWrites::Settle(const WriteResult& result) {
     if (outcome == nullptr) {
       unsent.push_back(op.op_id);
     } else if (outcome->state == OpState::kConfirmed) {
-      confirmed.push_back(op.op_id);
+      CountConfirmed(op, !outcome->error.empty());
+      if (outcome->error.empty()) {
+        confirmed.push_back(op.op_id);
+      } else {  // a delete of a prospect already gone: the note stays with the operation
+        ++totals_.confirmed;
+        journal_.SetState(run_id_, {op.op_id}, OpState::kConfirmed, outcome->error);
+      }
     } else if (outcome->state == OpState::kUnknown) {
       unknown.push_back(op.op_id);
     } else {
@@ -159,6 +202,11 @@ void PardotWrites::Settle(const WriteResult& result) {
     if (call.code != 0) why += "Pardot error " + std::to_string(call.code) + ": ";
     control_.Stop(ExitCodeOf(call, result.result.auth_failed), why + call.message);
   }
+}
+
+void PardotWrites::CountConfirmed(const Operation& op, bool already_gone) {
+  if (op.kind == "delete") ++(already_gone ? totals_.already_gone : totals_.deleted);
+  if (op.kind == "undelete") ++totals_.restored;
 }
 
 void PardotWrites::SendPlanned(std::vector<Operation> operations) {
@@ -187,6 +235,16 @@ void PardotWrites::VerifyUnknown() {
       if (*landed) {
         journal_.SetState(run_id_, {op.op_id}, OpState::kConfirmed);
         ++totals_.confirmed;
+        CountConfirmed(op, /*already_gone=*/false);
+        if (totals_.unknown > 0) --totals_.unknown;
+      } else if (op.kind == "undelete") {
+        // Not sent again: an undelete that landed on another prospect sharing the email would,
+        // sent again, restore yet another one.
+        const std::string why =
+            "not restored: the undelete's outcome is unknown and the prospect is still deleted";
+        journal_.SetState(run_id_, {op.op_id}, OpState::kFailed, why);
+        refusals_.emplace_back(op.prospect_id, why);
+        ++totals_.failed;
         if (totals_.unknown > 0) --totals_.unknown;
       } else {
         resend.push_back(std::move(op));

@@ -110,8 +110,13 @@ struct RunSummary {
   struct Writes {
     long long planned = 0;
     long long confirmed = 0;
-    long long failed = 0;   // Pardot refused the record's update (listed under "rejected")
+    long long failed = 0;   // Pardot refused the record's write (listed under "rejected")
     long long unknown = 0;  // no answer: verified by `resume`
+    // Of the confirmed: deletes that moved a prospect to the recycle bin, deletes of prospects
+    // Pardot no longer had active, and undeletes (undo of a delete).
+    long long deleted = 0;
+    long long already_gone = 0;
+    long long restored = 0;
     long long read_only_skipped = 0;  // changes to fields Pardot does not let clients write
     long long not_in_pardot_skipped = 0;  // changes to fields Pardot did not return (derived)
   } writes;

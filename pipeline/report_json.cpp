@@ -290,13 +290,22 @@ class JsonReport final : public ReportWriter {
       api += "\"" + std::to_string(code) + "\":" + std::to_string(count);
     }
     field("api", api + "}}");
-    field("writes", "{\"planned\":" + std::to_string(s.writes.planned) +
-                        ",\"confirmed\":" + std::to_string(s.writes.confirmed) +
-                        ",\"failed\":" + std::to_string(s.writes.failed) +
-                        ",\"unknown\":" + std::to_string(s.writes.unknown) +
-                        ",\"read_only_skipped\":" + std::to_string(s.writes.read_only_skipped) +
-                        ",\"not_in_pardot_skipped\":" +
-                        std::to_string(s.writes.not_in_pardot_skipped) + "}");
+    const std::pair<const char*, long long> writes[] = {
+        {"planned", s.writes.planned},
+        {"confirmed", s.writes.confirmed},
+        {"failed", s.writes.failed},
+        {"unknown", s.writes.unknown},
+        {"deleted", s.writes.deleted},
+        {"already_gone", s.writes.already_gone},
+        {"restored", s.writes.restored},
+        {"read_only_skipped", s.writes.read_only_skipped},
+        {"not_in_pardot_skipped", s.writes.not_in_pardot_skipped}};
+    std::string totals;
+    for (const auto& [name, count] : writes) {
+      totals +=
+          (totals.empty() ? "{\"" : ",\"") + std::string(name) + "\":" + std::to_string(count);
+    }
+    field("writes", totals + "}");
     field("stopped", text(s.stopped));
     std::FILE* out = file_->get();
     std::fputs(head.c_str(), out);

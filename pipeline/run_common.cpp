@@ -91,6 +91,10 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
     std::printf("  writes: %lld planned, %lld confirmed, %lld refused by Pardot, %lld unknown\n",
                 s.writes.planned, s.writes.confirmed, s.writes.failed, s.writes.unknown);
   }
+  if (s.writes.deleted > 0 || s.writes.already_gone > 0) {
+    std::printf("  deletes: %lld prospects moved to the recycle bin, %lld were already gone\n",
+                s.writes.deleted, s.writes.already_gone);
+  }
   if (s.writes.read_only_skipped > 0) {
     std::printf("  %lld changes to read-only fields were not written\n",
                 s.writes.read_only_skipped);
@@ -127,6 +131,9 @@ std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code)
   count("writes_confirmed", static_cast<std::uint64_t>(s.writes.confirmed));
   count("writes_failed", static_cast<std::uint64_t>(s.writes.failed));
   count("writes_unknown", static_cast<std::uint64_t>(s.writes.unknown));
+  count("writes_deleted", static_cast<std::uint64_t>(s.writes.deleted));
+  count("writes_already_gone", static_cast<std::uint64_t>(s.writes.already_gone));
+  count("writes_restored", static_cast<std::uint64_t>(s.writes.restored));
   if (s.dedupe) {
     count("dedupe_clusters", s.dedupe->clusters);
     count("dedupe_records_in_clusters", s.dedupe->records_in_clusters);

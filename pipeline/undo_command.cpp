@@ -2,6 +2,17 @@
 // only where the field still holds the value the run wrote; a field someone changed since is
 // reported as a conflict and left alone. Dry unless --apply; an applied undo is a run of its own
 // (kind "undo") in the journal, so it can be resumed and even undone.
+//
+// Deletes are undone by an undelete (ProspectWriter: v5 do/undelete by email, in every API
+// version, since v3/v4 have none), only for prospects the run itself deleted and that are still
+// deleted; one already gone when the run sent its delete, or active again, is listed and left
+// alone. Pardot's undelete restores the deleted prospect with the latest activity for the
+// email, so when another deleted prospect shares the address it may come back instead: the
+// operation is then refused, naming it. Restores are sent before the updates are reversed: a
+// dedupe run may have moved a loser's values onto its survivor, and this order never leaves a
+// moment where those values are held by neither prospect. An undelete of an earlier undo is
+// undone by deleting the prospect again.
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <mutex>
@@ -20,6 +31,32 @@ namespace {
 bool Holds(const Value& now, const Value& wrote) {
   if (wrote.is_null()) return now.empty();
   return now.text() == wrote.text();
+}
+
+// The operation that reverses a confirmed delete or undelete: an undelete that brings back the
+// values the delete kept, or a delete whose before-image is what the undelete brought back.
+Operation Reverse(const Operation& op) {
+  Operation reverse;
+  reverse.prospect_id = op.prospect_id;
+  reverse.kind = op.kind == "delete" ? "undelete" : "delete";
+  for (const FieldWrite& w : op.fields) reverse.fields.push_back({w.field, w.after, w.before});
+  return reverse;
+}
+
+// The reversal as the reports show it: each field with a value going from or to empty.
+Record Shown(const Operation& reverse) {
+  Record record;
+  record.set_id(reverse.prospect_id);
+  for (const FieldWrite& w : reverse.fields) {
+    if (w.before.empty() && w.after.empty()) continue;
+    record.Load(InternField(w.field), w.before);
+    record.Set(InternField(w.field), w.after, 0);
+  }
+  return record;
+}
+
+bool ByProspectId(const Operation& a, const Operation& b) {
+  return std::stoll(a.prospect_id) < std::stoll(b.prospect_id);
 }
 
 }  // namespace
@@ -73,13 +110,37 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
   if (!reports.ok()) return Fail("undo", kExitUsage, reports.status().message());
 
   // Read what every written prospect holds now (five reads at once), and decide field by field.
-  std::vector<Operation> reverts;
+  std::vector<Operation> reverts, restores;
   std::vector<std::pair<std::string, std::string>> conflicts;  // prospect id, what changed
   std::vector<Record> shown;                                   // for the reports: now -> restored
   std::mutex mutex;
   {
     IoPool readers(5, 10);
     for (const Operation& op : *confirmed) {
+      if (WasAlreadyGone(op)) {
+        conflicts.emplace_back(op.prospect_id,
+                               "not restored: it was already gone when the run sent its delete, "
+                               "so the run did not delete it");
+        continue;
+      }
+      if (op.single_request()) {
+        readers.Submit([&, op] {
+          if (control.stopped()) return;
+          auto active = writer.Exists(op.prospect_id);
+          std::lock_guard lock(mutex);
+          const bool deleted = op.kind == "delete";
+          if (!active.ok()) {
+            conflicts.emplace_back(op.prospect_id, active.status().message());
+          } else if (*active == deleted) {
+            conflicts.emplace_back(op.prospect_id, deleted ? "not restored: it is active again"
+                                                           : "not deleted: it was deleted again");
+          } else {
+            restores.push_back(Reverse(op));
+            shown.push_back(Shown(restores.back()));
+          }
+        });
+        continue;
+      }
       readers.Submit([&, op] {
         if (control.stopped()) return;
         std::vector<std::string> names;
@@ -113,9 +174,12 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
       });
     }
   }
-  std::sort(reverts.begin(), reverts.end(), [](const Operation& a, const Operation& b) {
-    return std::stoll(a.prospect_id) < std::stoll(b.prospect_id);
-  });
+  // Restores first (see the top of this file), each part in prospect id order.
+  std::sort(restores.begin(), restores.end(), ByProspectId);
+  std::sort(reverts.begin(), reverts.end(), ByProspectId);
+  const std::size_t restore_count = restores.size();
+  reverts.insert(reverts.begin(), std::make_move_iterator(restores.begin()),
+                 std::make_move_iterator(restores.end()));
   for (std::size_t i = 0; i < reverts.size(); ++i)
     reverts[i].op_id = static_cast<std::int64_t>(i) + 1;
 
@@ -182,14 +246,17 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     std::cout << SummaryJson(info, summary, code) << '\n';
   } else if (!common.quiet) {
     std::printf(
-        "undo of %s (%s): %zu prospects written by the run, %llu to restore (%llu fields), "
-        "%zu conflicts left alone\n",
+        "undo of %s (%s): %zu prospects written by the run, %llu to restore (%llu fields, %zu "
+        "deleted prospects to bring back), %zu conflicts left alone\n",
         run_id.c_str(), apply ? "applied" : "dry run", confirmed->size(),
         static_cast<unsigned long long>(summary.records_changed),
-        static_cast<unsigned long long>(summary.field_changes), conflicts.size());
+        static_cast<unsigned long long>(summary.field_changes), restore_count, conflicts.size());
     if (apply) {
-      std::printf("  writes: %lld confirmed, %lld refused by Pardot, %lld unknown\n",
-                  summary.writes.confirmed, summary.writes.failed, summary.writes.unknown);
+      std::printf(
+          "  writes: %lld confirmed (%lld prospects restored), %lld refused by Pardot, "
+          "%lld unknown\n",
+          summary.writes.confirmed, summary.writes.restored, summary.writes.failed,
+          summary.writes.unknown);
     }
     for (std::size_t i = 0; i < conflicts.size() && i < 10; ++i) {
       std::printf("  conflict: prospect %s: %s\n", conflicts[i].first.c_str(),

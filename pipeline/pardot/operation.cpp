@@ -18,4 +18,16 @@ const char* OpStateName(OpState state) {
   return "?";
 }
 
+Value Operation::After(std::string_view field) const {
+  for (const FieldWrite& w : fields) {
+    if (w.field == field) return w.after;
+  }
+  return Value();
+}
+
+bool WasAlreadyGone(const Operation& operation) {
+  return operation.kind == "delete" && operation.state == OpState::kConfirmed &&
+         operation.error.starts_with(kAlreadyGone);
+}
+
 }  // namespace pdc

@@ -64,10 +64,28 @@ std::string ErrorText(const Classified& c) {
   return c.code ? std::to_string(c.code) + ": " + c.message : c.message;
 }
 
+// Pardot's answers that mean "there is no active prospect with this id": v3/v4 3 (invalid
+// prospect id) and 132 (the prospect is in the recycle bin); v5 109 (record not found, also what
+// a recycled record answers) and 192 (object does not exist).
+bool NoSuchProspect(int code, int version) {
+  return version == 5 ? code == 109 || code == 192 : code == 3 || code == 132;
+}
+
 }  // namespace
 
 ProspectWriter::BatchResult ProspectWriter::Send(const std::vector<Operation>& operations) {
-  return version_ == 5 ? SendV5(operations) : SendBatch(operations);
+  if (version_ == 5) return SendEach(operations);
+  // v3/v4: the updates in one batchUpdate, then the deletes and undeletes one by one.
+  std::vector<Operation> updates, singles;
+  for (const Operation& op : operations) (op.single_request() ? singles : updates).push_back(op);
+  if (singles.empty()) return SendBatch(updates);
+  BatchResult result = updates.empty() ? BatchResult{} : SendBatch(updates);
+  if (result.call.outcome != Outcome::kOk) return result;
+  BatchResult rest = SendEach(singles);
+  for (WriteOutcome& o : rest.outcomes) result.outcomes.push_back(std::move(o));
+  result.call = rest.call;
+  result.auth_failed = rest.auth_failed;
+  return result;
 }
 
 ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operation>& ops) {
@@ -128,23 +146,83 @@ ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operatio
   return result;
 }
 
-ProspectWriter::BatchResult ProspectWriter::SendV5(const std::vector<Operation>& ops) {
-  BatchResult result;
-  result.call = {pardot::Outcome::kOk, 0, ""};
-  for (const Operation& op : ops) {
+Request ProspectWriter::RequestFor(const Operation& op) const {
+  Request request;
+  if (op.kind == "undelete") {
+    // The body shape is UNCONFIRMED (pardot-api.md §1.5). The operation is documented as
+    // "undeletes the record in deleted state with the latest activity at, by email": an email
+    // is all it takes, and matchEmail is the name the sibling upsertLatestByEmail gives that
+    // email. The answer names the prospect restored, which OutcomeOf checks.
+    const Value email = op.After("email");
+    request.method = "POST";
+    request.url = "/api/v5/objects/prospects/do/undelete?fields=id";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = json::serialize(json::object{{"matchEmail", email.text()}});
+  } else if (op.kind == "delete") {
+    request.method = version_ == 5 ? "DELETE" : "POST";
+    if (version_ == 5) {
+      request.url = "/api/v5/objects/prospects/" + op.prospect_id;
+    } else {
+      request.url =
+          "/api/prospect/version/" + std::to_string(version_) + "/do/delete/id/" + op.prospect_id;
+      request.headers = {{"Content-Type", "application/x-www-form-urlencoded"}};
+      request.body = "format=json";
+    }
+  } else {
     json::object body;
     for (const FieldWrite& w : op.fields) body[ToV5Name(w.field)] = V5Value(w.field, w.after);
-    Request request;
     request.method = "PATCH";
     request.url = "/api/v5/objects/prospects/" + op.prospect_id + "?fields=id";
     request.headers = {{"Content-Type", "application/json"}};
     request.body = json::serialize(body);
-    const auto sent = session_.Send(request, /*idempotent=*/false);
+  }
+  return request;
+}
+
+WriteOutcome ProspectWriter::OutcomeOf(const Operation& op, const Session::Result& sent) const {
+  const Classified& c = sent.classified;
+  if (c.outcome == Outcome::kPerRecord) {
+    if (op.kind == "delete" && NoSuchProspect(c.code, version_)) {
+      return MakeOutcome(op, OpState::kConfirmed, std::string(kAlreadyGone) + ErrorText(c));
+    }
+    if (op.kind == "undelete" && NoSuchProspect(c.code, 5)) {
+      return MakeOutcome(op, OpState::kFailed,
+                         "not restored: Pardot holds no deleted prospect with the email " +
+                             op.After("email").text() + " (" + ErrorText(c) + ")");
+    }
+    return MakeOutcome(op, OpState::kFailed, ErrorText(c));
+  }
+  if (op.kind != "undelete") return MakeOutcome(op, OpState::kConfirmed);
+  // Restored: but which one?
+  json::error_code ec;
+  const json::value doc = json::parse(sent.response.body, ec);
+  const json::value* id = !ec && doc.is_object() ? doc.as_object().if_contains("id") : nullptr;
+  if (id == nullptr || !id->is_int64()) {
+    return MakeOutcome(op, OpState::kUnknown);  // a read settles whether it came back
+  }
+  const std::string restored = std::to_string(id->as_int64());
+  if (restored == op.prospect_id) return MakeOutcome(op, OpState::kConfirmed);
+  std::string why = "not restored: Pardot's undelete by email " + op.After("email").text();
+  why += " restored prospect " + restored + " instead (the deleted one with the latest activity);";
+  why += " prospect " + op.prospect_id + " is still deleted and " + restored + " is active again";
+  return MakeOutcome(op, OpState::kFailed, std::move(why));
+}
+
+ProspectWriter::BatchResult ProspectWriter::SendEach(const std::vector<Operation>& ops) {
+  BatchResult result;
+  result.call = {pardot::Outcome::kOk, 0, ""};
+  for (const Operation& op : ops) {
+    if (op.kind == "undelete" && op.After("email").empty()) {
+      result.outcomes.push_back(MakeOutcome(
+          op, OpState::kFailed,
+          "not restored: the journal holds no email for the prospect, and Pardot undeletes by "
+          "email"));
+      continue;
+    }
+    const auto sent = session_.Send(RequestFor(op), /*idempotent=*/false);
     const Classified& c = sent.classified;
-    if (c.outcome == pardot::Outcome::kOk) {
-      result.outcomes.push_back(MakeOutcome(op, OpState::kConfirmed));
-    } else if (c.outcome == pardot::Outcome::kPerRecord) {
-      result.outcomes.push_back(MakeOutcome(op, OpState::kFailed, ErrorText(c)));
+    if (c.outcome == pardot::Outcome::kOk || c.outcome == pardot::Outcome::kPerRecord) {
+      result.outcomes.push_back(OutcomeOf(op, sent));
     } else {
       if (EffectUnknown(sent.response))
         result.outcomes.push_back(MakeOutcome(op, OpState::kUnknown));
@@ -188,7 +266,24 @@ Result<Record> ProspectWriter::Read(const std::string& prospect_id,
   return Status::NotFound("prospect " + prospect_id + " was not in the answer");
 }
 
+Result<bool> ProspectWriter::Exists(const std::string& prospect_id) {
+  Request request;
+  request.url = version_ == 5 ? "/api/v5/objects/prospects/" + prospect_id + "?fields=id"
+                              : "/api/prospect/version/" + std::to_string(version_) +
+                                    "/do/read/id/" + prospect_id + "?format=json";
+  const auto sent = session_.Send(request);
+  const Classified& c = sent.classified;
+  if (c.outcome == Outcome::kOk) return true;
+  if (c.outcome == Outcome::kPerRecord && NoSuchProspect(c.code, version_)) return false;
+  return Status::Io("reading prospect " + prospect_id + " failed: " + ErrorText(c));
+}
+
 Result<bool> ProspectWriter::Verify(const Operation& operation) {
+  if (operation.single_request()) {
+    auto active = Exists(operation.prospect_id);
+    if (!active.ok()) return active.status();
+    return operation.kind == "delete" ? !*active : *active;
+  }
   std::vector<std::string> names;
   for (const FieldWrite& w : operation.fields) names.push_back(w.field);
   auto current = Read(operation.prospect_id, names);

@@ -1,9 +1,23 @@
-// ProspectWriter: sends planned updates to Pardot, only the changed fields, by prospect id
-// (never by email: with shared emails an email does not name one prospect).
-//   v3: do/batchUpdate with prospects={"prospects":{"<id>":{...}}}   (errors keyed by id)
-//   v4: do/batchUpdate with prospects={"prospects":[{"id":N,...}]}   (errors keyed by index)
-//   v5: PATCH /api/v5/objects/prospects/<id> with a JSON body, one request per prospect
-// Payloads go in URL-encoded POST bodies. Thread-safe (each call is independent).
+// ProspectWriter: sends planned operations to Pardot. Updates carry only the changed fields, by
+// prospect id (never by email: with shared emails an email does not name one prospect).
+//   update v3: do/batchUpdate with prospects={"prospects":{"<id>":{...}}}   (errors keyed by id)
+//   update v4: do/batchUpdate with prospects={"prospects":[{"id":N,...}]}   (errors keyed by index)
+//   update v5: PATCH /api/v5/objects/prospects/<id> with a JSON body, one request per prospect
+//   delete v3/v4: POST do/delete/id/<id> (204), one request per prospect (no batch delete exists)
+//   delete v5: DELETE /api/v5/objects/prospects/<id> (204)
+//   undelete (any version): POST /api/v5/objects/prospects/do/undelete {"matchEmail":"<email>"}
+// v3/v4 payloads go in URL-encoded POST bodies. Every request goes through the session, so the
+// governor's five slots and daily budget bound deletes and undeletes like the rest.
+// Thread-safe (each call is independent).
+//
+// Outcomes beyond "ok" and "the record's error":
+// * A delete Pardot answers with "no such prospect" (v3/v4 3 or 132, v5 404 with 109 or 192) is
+//   confirmed with a kAlreadyGone note (operation.h): the prospect is not active, which is all
+//   a delete promises, and the run goes on; undo leaves such prospects alone.
+// * An undelete is confirmed only when Pardot answers with the prospect it was meant to restore.
+//   Pardot's undelete picks, by email, the deleted prospect with the latest activity, so another
+//   prospect sharing the address may come back instead: that operation fails naming the one
+//   restored. No deleted prospect with the address (404) fails too.
 #pragma once
 
 #include <vector>
@@ -35,15 +49,22 @@ class ProspectWriter {
   // outcome is kConfirmed: operations stay as they were unless the effect is unknown.
   BatchResult Send(const std::vector<Operation>& operations);
 
-  // Reads the prospect back to settle an operation whose outcome is unknown: true when every
-  // field holds the value that was to be written.
+  // Reads the prospect back to settle an operation whose outcome is unknown: for an update,
+  // true when every field holds the value that was to be written; for a delete, true when the
+  // prospect is gone or in the recycle bin; for an undelete, true when it is active.
   Result<bool> Verify(const Operation& operation);
+  // Whether the prospect is active: false when Pardot has no such prospect or it is in the
+  // recycle bin.
+  Result<bool> Exists(const std::string& prospect_id);
   // The prospect's current values of the operation's fields (for undo conflict checks).
   Result<Record> Read(const std::string& prospect_id, const std::vector<std::string>& fields);
 
  private:
   BatchResult SendBatch(const std::vector<Operation>& operations);
-  BatchResult SendV5(const std::vector<Operation>& operations);
+  // One request per operation, in order; stops at the first call that cannot go on.
+  BatchResult SendEach(const std::vector<Operation>& operations);
+  Request RequestFor(const Operation& operation) const;
+  WriteOutcome OutcomeOf(const Operation& operation, const Session::Result& sent) const;
 
   Session& session_;
   int version_;

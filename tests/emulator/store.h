@@ -59,8 +59,8 @@ struct Prospect {
 // or not a value changed (a client resending unchanged values must show), in one vocabulary for
 // every API version: standard fields by their v3/v4 name (v5 camelCase mapped, the assignment
 // as "user_id"), custom fields by their id without "__c", list memberships as "list_<id>". A
-// write supplying no field is still an entry (an empty list). Failed writes, reads and deletes
-// are not entries.
+// write supplying no field is still an entry (an empty list). Failed writes, reads, deletes and
+// v5 do/undelete (which supplies no field) are not entries.
 struct WriteLog {
   std::map<long long, std::vector<std::vector<std::string>>> writes;  // by prospect id
 

@@ -197,6 +197,18 @@ std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const Busines
   return std::nullopt;
 }
 
+std::optional<Failure> ParseUndeleteBody(const HttpRequest& request, std::string& match_email) {
+  json::object body;
+  if (auto failure = ReadObject(request, body)) return failure;
+  for (const auto& [key, value] : body) {
+    if (key != "matchEmail") return InvalidProperty(key, "The property is not known.");
+    if (!value.is_string() && !value.is_null()) return InvalidProperty(key, "Expected a string.");
+    if (value.is_string()) match_email = std::string(value.as_string());
+  }
+  if (match_email.empty()) return MissingProperty("matchEmail");
+  return std::nullopt;
+}
+
 void ApplyChanges(const ProspectChanges& changes, BusinessUnit& unit, Prospect& prospect) {
   std::vector<std::string> names;
   for (const auto& [field, text] : changes.values) {

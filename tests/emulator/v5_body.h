@@ -48,6 +48,14 @@ struct UpsertBody {
 std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const BusinessUnit& unit,
                                        UpsertBody& out);
 
+// A do/undelete body: {"matchEmail":"a@example.com"}. The shape is UNCONFIRMED (pardot-api.md
+// §1.5): the documented operation "undeletes the record in deleted state with the latest activity
+// at, by email", which names an email and nothing else, and matchEmail is the property the sibling
+// operation upsertLatestByEmail uses for that email, so the emulator takes the same name.
+// matchEmail is required, a non-empty string (153 when missing or empty, 154 when not a string);
+// any other property → 154.
+std::optional<Failure> ParseUndeleteBody(const HttpRequest& request, std::string& match_email);
+
 // Syntax only: one '@', non-empty local part, a dotted domain, no blanks, at most 255 bytes.
 bool PlausibleEmail(std::string_view email);
 

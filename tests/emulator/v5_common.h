@@ -43,5 +43,6 @@ HttpResponse Create(const HttpRequest& request, BusinessUnit& unit, long long no
 HttpResponse Update(const HttpRequest& request, BusinessUnit& unit, long long id, long long now);
 HttpResponse Delete(BusinessUnit& unit, long long id, long long now);
 HttpResponse UpsertLatestByEmail(const HttpRequest& request, BusinessUnit& unit, long long now);
+HttpResponse Undelete(const HttpRequest& request, BusinessUnit& unit, long long now);
 
 }  // namespace pdc::emulator::v5

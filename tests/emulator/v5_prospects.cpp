@@ -8,8 +8,9 @@
 //   PATCH  prospects/<id>                      update (200)
 //   DELETE prospects/<id>                      delete (204)
 //   POST   prospects/do/upsertLatestByEmail    upsert (201 created / 200 updated)
-// Another verb on a known path → 405 with 60; another action → 400 with 205 (undelete, addTag
-// and removeTag are not emulated); an id that is not a positive integer → 404 with 109.
+//   POST   prospects/do/undelete               undelete by email (200)
+// Another verb on a known path → 405 with 60; another action → 400 with 205 (addTag and
+// removeTag are not emulated); an id that is not a positive integer → 404 with 109.
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -68,10 +69,12 @@ HttpResponse HandleV5Prospects(const HttpRequest& request, BusinessUnit& unit,
     return v5::MethodNotAllowed();
   }
   if (segments[0] == "do") {
-    if (segments.size() != 2 || segments[1] != "upsertLatestByEmail") {
+    const std::string action = segments.size() == 2 ? segments[1] : "";
+    if (action != "upsertLatestByEmail" && action != "undelete") {
       return v5::UnknownAction(segments.size() > 1 ? segments[1] : "");
     }
     if (method != "POST") return v5::MethodNotAllowed();
+    if (action == "undelete") return v5::Undelete(request, unit, now);
     return v5::UpsertLatestByEmail(request, unit, now);
   }
   const std::optional<long long> id = v5::ParseId(segments[0]);

@@ -1,5 +1,5 @@
-// Single-record v5 operations: read, create, update, delete and do/upsertLatestByEmail
-// (pardot-api.md §1.5, §6.2, §7.1, §7.2).
+// Single-record v5 operations: read, create, update, delete, do/upsertLatestByEmail and
+// do/undelete (pardot-api.md §1.5, §6.2, §7.1, §7.2).
 //
 // Decisions on UNCONFIRMED points:
 // * A write answers with the record restricted to the `fields` query parameter (the body's
@@ -14,7 +14,20 @@
 //   non-AMPSEA unit → 400 with 54.
 // * A deleted (recycle-bin) record is not found by GET or DELETE (404 109); PATCH on it → 400
 //   with 219 so that a client learns it must undelete first.
+// * do/undelete takes {"matchEmail":"..."} (v5_body.h says why). Among the unit's deleted
+//   prospects with that email, compared ASCII case-insensitively on every unit (the address
+//   names the person whose record is wanted back; casing is no reason to miss it), the one with
+//   the latest lastActivityAt, then the highest id, is restored: out of the recycle bin,
+//   updatedAt stamped, its values as they were. 200 with the record restricted to the `fields`
+//   query parameter, or to kUndeleteFields when there is none (the operation answers with the
+//   record it restored, so a client can see which one it was). No deleted match → 404 with 109
+//   (the catalogue's "record not found"). On a non-AMPSEA unit, restoring a prospect whose
+//   email an active prospect now has → 400 with 54, as a create would. An undelete is not a
+//   write-log entry: it supplies no field.
+#include <algorithm>
+#include <cctype>
 #include <tuple>
+#include <utility>
 
 #include "tests/emulator/v5_body.h"
 #include "tests/emulator/v5_fields.h"
@@ -23,6 +36,11 @@ namespace pdc::emulator::v5 {
 namespace {
 
 HttpResponse NotFound() { return V5Error(109, 404); }
+
+// What do/undelete answers with when the request names no `fields`: the identity of the
+// restored record and the values that tell it apart from others sharing the address.
+constexpr const char* kUndeleteFields =
+    "id,email,firstName,lastName,createdAt,updatedAt,lastActivityAt";
 
 // The `fields` query parameter of a write: absent means nothing requested.
 std::optional<Failure> OptionalFields(const HttpRequest& request, const BusinessUnit& unit,
@@ -73,6 +91,26 @@ Prospect* LatestByEmail(BusinessUnit& unit, std::string_view email, bool deleted
   for (auto& [id, p] : unit.prospects) {
     if (p.deleted != deleted || !SameEmail(unit, p.Get("email"), email)) continue;
     if (best == nullptr || Later(&p, best)) best = &p;
+  }
+  return best;
+}
+
+bool SameEmailAnyCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The deleted prospect do/undelete restores: latest lastActivityAt, then the highest id.
+Prospect* LatestDeleted(BusinessUnit& unit, std::string_view email) {
+  Prospect* best = nullptr;
+  for (auto& [id, p] : unit.prospects) {
+    if (!p.deleted || !SameEmailAnyCase(p.Get("email"), email)) continue;
+    if (best == nullptr || std::pair(p.Epoch("last_activity_at"), p.id) >
+                               std::pair(best->Epoch("last_activity_at"), best->id)) {
+      best = &p;
+    }
   }
   return best;
 }
@@ -157,6 +195,23 @@ HttpResponse UpsertLatestByEmail(const HttpRequest& request, BusinessUnit& unit,
   Prospect& prospect = unit.Create(now);
   ApplyChanges(body.changes, unit, prospect);
   return Created(request, unit, prospect, fields);
+}
+
+HttpResponse Undelete(const HttpRequest& request, BusinessUnit& unit, long long now) {
+  std::vector<Field> fields;
+  std::string email;
+  const std::optional<std::string> names = Param(request.query, "fields");
+  if (auto failure = ParseFieldList(names ? names : std::string(kUndeleteFields), unit, fields)) {
+    return failure->Response();
+  }
+  if (auto failure = ParseUndeleteBody(request, email)) return failure->Response();
+  Prospect* prospect = LatestDeleted(unit, email);
+  if (prospect == nullptr) return NotFound();
+  const std::string current = prospect->Get("email");
+  if (auto in_use = EmailInUse(unit, &current, prospect)) return in_use->Response();
+  prospect->deleted = false;
+  unit.Touch(*prospect, now);
+  return Answer(200, unit, *prospect, fields);
 }
 
 }  // namespace pdc::emulator::v5

@@ -197,7 +197,7 @@ TEST_F(V5WriteTest, WrongVerbAndUnknownAction) {
   ExpectError(Call(*unit_, Request("PUT", ""), {}), 405, 60);
   ExpectError(Call(*unit_, Request("DELETE", ""), {}), 405, 60);
   ExpectError(Call(*unit_, Request("POST", "", "{}"), {Id(p.id)}), 405, 60);
-  ExpectError(Call(*unit_, Request("POST", "", "{}"), {"do", "undelete"}), 400, 205);
+  ExpectError(Call(*unit_, Request("POST", "", "{}"), {"do", "addTag"}), 400, 205);
   ExpectError(Call(*unit_, Request("POST", "", "{}"), {Id(p.id), "do", "addTag"}), 400, 205);
   ExpectError(Call(*unit_, Request("GET", "fields=id"), {Id(p.id), "extra"}), 404, 109);
 }
