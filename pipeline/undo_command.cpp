@@ -19,6 +19,7 @@
 
 #include "pipeline/commands.h"
 #include "pipeline/io_pool.h"
+#include "pipeline/pardot/field_map.h"
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
@@ -28,7 +29,15 @@
 namespace pdc {
 namespace {
 
-bool Holds(const Value& now, const Value& wrote) {
+// A flag reads back in the version's own spelling (v3/v4 "1" or "", v5 true or false), which
+// need not be the one the run wrote ("true").
+bool FlagIsSet(const Value& v) {
+  const std::string t = v.text();
+  return t == "1" || t == "true" || t == "TRUE" || t == "True";
+}
+
+bool Holds(const std::string& field, const Value& now, const Value& wrote) {
+  if (pardot::V5TypeOf(field) == pardot::V5Type::kBoolean) return FlagIsSet(now) == FlagIsSet(wrote);
   if (wrote.is_null()) return now.empty();
   return now.text() == wrote.text();
 }
@@ -157,7 +166,7 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
         record.set_id(op.prospect_id);
         for (const FieldWrite& w : op.fields) {
           const Value& current = now->Get(InternField(w.field));
-          if (!Holds(current, w.after)) {
+          if (!Holds(w.field, current, w.after)) {
             conflicts.emplace_back(op.prospect_id, w.field + " changed since the run (now " +
                                                        current.text() + ", the run wrote " +
                                                        w.after.text() + ")");

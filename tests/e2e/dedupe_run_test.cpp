@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 #include <map>
+#include <set>
 
 #include "tests/e2e/process.h"
 #include "tests/emulator/test_client.h"
@@ -29,13 +30,25 @@ constexpr const char* kProspects =
     "104,Bob.Stone@widgets.io,Robert,Stone,Widgets,,false,false,20,2019-05-01 10:00:00,\n"
     "105,zed@else.org,Zed,Other,Else,,false,false,1,2021-01-01 10:00:00,\n";
 
-std::string Config(const EmulatorProcess& emulator, int version) {
+std::string Config(const EmulatorProcess& emulator, int version, const std::string& extra = "") {
   return "version: 1\nsource:\n  pardot:\n    api_version: " + std::to_string(version) +
          "\n    base_url: \"" + emulator.url() + "\"\n    business_unit_id: " + kUnit +
          "\n    auth: { access_token: tok }\n"
          "rules:\n  - email: {}\n"
          "dedupe:\n  shared_email: keep_distinct_crm\n"
-         "  survivor: { order: [crm_synced, oldest_created] }\n  fields: { score: max }\n";
+         "  survivor: { order: [crm_synced, oldest_created] }\n  fields: { score: max }\n" +
+         extra;
+}
+
+// Ids of the prospects in the recycle bin.
+std::set<std::string> Deleted(const EmulatorProcess& emulator) {
+  std::set<std::string> ids;
+  HttpClient client(emulator.url());
+  const json::value doc = json::parse(client.Get("/_emulator/state", {}).body);
+  for (const auto& p : doc.at("units").at(0).at("prospects").as_array()) {
+    if (p.at("deleted").as_bool()) ids.insert(std::to_string(p.at("id").as_int64()));
+  }
+  return ids;
 }
 
 // prospect id -> field -> value, as the emulator holds them now.
@@ -113,6 +126,30 @@ TEST_P(DedupeRunTest, SharedEmailsUnderKeepDistinctCrmThenUndo) {
 
   const Output undone = Clean("undo " + run_id + " --apply --json -q");
   ASSERT_EQ(undone.code, 0) << undone.err;
+  EXPECT_EQ(State(emulator), before);
+}
+
+TEST_P(DedupeRunTest, LosersDeletedOnlyWhenConfiguredAndUndoBringsThemBack) {
+  const int version = GetParam();
+  WriteFile(dir_ / "prospects.csv", kProspects);
+  EmulatorProcess emulator(
+      {"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
+  WriteFile(dir_ / "c.yaml", Config(emulator, version, "  losers: delete\n"));
+  const auto before = State(emulator);
+
+  const Output applied = Clean("run c.yaml --apply --json -q --report apply.json");
+  ASSERT_EQ(applied.code, 0) << applied.err;
+  const json::value summary = json::parse(applied.out);
+  EXPECT_EQ(summary.at("writes_deleted").as_int64(), 1);
+  EXPECT_EQ(Deleted(emulator), std::set<std::string>{"103"});
+  EXPECT_EQ(Field(State(emulator), "104", "score"), "50");
+  const json::value report = json::parse(ReadFile(dir_ / "apply.json"));
+  EXPECT_EQ(report.at("clusters").at(0).at("loser_action").as_string(), "delete");
+
+  const Output undone =
+      Clean("undo " + std::string(summary.at("run_id").as_string()) + " --apply --json -q");
+  ASSERT_EQ(undone.code, 0) << undone.err;
+  EXPECT_TRUE(Deleted(emulator).empty());
   EXPECT_EQ(State(emulator), before);
 }
 
