@@ -97,6 +97,7 @@ std::vector<BatchPtr> CleanAll(BatchSource& source, const CleanStage& clean) {
   });
   flow::function_node<BatchPtr, BatchPtr> cleaned(g, flow::unlimited, [&](BatchPtr batch) {
     clean.Process(*batch);
+    for (Record& record : batch->records) record.ShrinkToFit();  // held until the run ends
     return batch;
   });
   flow::function_node<BatchPtr, flow::continue_msg> keep(g, flow::serial, [&](BatchPtr batch) {

@@ -140,6 +140,12 @@ std::string SummaryJson(const RunInfo& info, const RunSummary& s, int exit_code)
     count("dedupe_review", s.dedupe->review);
     count("dedupe_losers_flagged", s.dedupe->losers_flagged);
     count("dedupe_losers_deleted", s.dedupe->losers_deleted);
+    count("dedupe_candidate_pairs", s.dedupe->candidate_pairs);
+    count("dedupe_largest_block", s.dedupe->largest_block);
+    char dedupe_seconds[32];
+    std::snprintf(dedupe_seconds, sizeof dedupe_seconds, "%.3f", s.dedupe->seconds);
+    out += ",\"dedupe_seconds\":";
+    out += dedupe_seconds;
   }
   out += ",\"stopped\":";
   AppendJsonString(out, s.stopped);

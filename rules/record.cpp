@@ -39,6 +39,15 @@ void Record::LoadAbsent(FieldId field) {
   ++read_fields_;
 }
 
+void Record::ShrinkToFit() {
+  fields_.shrink_to_fit();
+  if (log_) {
+    log_->before.shrink_to_fit();
+    log_->touches.shrink_to_fit();
+    log_->flags.shrink_to_fit();
+  }
+}
+
 RecordLog& Record::mutable_log() {
   if (!log_) log_ = std::make_unique<RecordLog>();
   return *log_;

@@ -67,6 +67,9 @@ class Record {
     read_fields_ = fields_.size();
   }
   void Reserve(std::size_t fields) { fields_.reserve(fields); }
+  // Gives back the spare capacity of the record's vectors (for records held for a while: a
+  // dedupe run keeps every record of the run in memory).
+  void ShrinkToFit();
   // Records that the source holds `field` empty although it did not send it (Pardot v3/v4 leave
   // empty custom fields out of their answers): the field becomes a read field with a null value.
   // Does nothing when the record has the field.

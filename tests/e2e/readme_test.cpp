@@ -30,5 +30,21 @@ TEST(ReadmeTest, OpensWithTheTwoCommands) {
   EXPECT_LT(test, readme.find("## "));
 }
 
+TEST(ReadmeTest, TheDedupeExampleIsAValidConfig) {
+  const std::string readme = ReadFile(PDC_SOURCE_DIR "/README.md");
+  const auto section = readme.find("## Deduplication");
+  ASSERT_NE(section, std::string::npos);
+  const std::string fence = "```yaml\n";
+  const auto from = readme.find(fence, section);
+  const auto to = readme.find("```", from + fence.size());
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  TempDir dir;
+  WriteFile(dir / "d.yaml",
+            "version: 1\n" + readme.substr(from + fence.size(), to - from - fence.size()));
+  const Output checked = Shell(CleanBinary() + " validate d.yaml", dir);
+  EXPECT_EQ(checked.code, 0) << checked.out << checked.err;
+}
+
 }  // namespace
 }  // namespace pdc::e2e
