@@ -5,6 +5,7 @@
 
 #include "pipeline/dedupe_stage.h"
 #include "pipeline/graph.h"
+#include "pipeline/pardot/field_map.h"
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
@@ -113,6 +114,14 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   pull.api_version = p.api_version;
   pull.updated_after = p.updated_after;
   pull.v5_fields = V5Fields(config);
+  // A custom field the rules read or write may not exist in this account (v3/v4 answers just
+  // leave it out); the dedupe flag field must exist.
+  for (FieldId id : config.rules.pull_fields()) {
+    const std::string& name = FieldName(id);
+    if (pardot::IsStandardField(name)) continue;
+    if (config.dedupe_settings && name == config.dedupe_settings->flag_field) continue;
+    pull.v5_optional_fields.push_back(name);
+  }
   if (!resumed && p.parallel_pulls > 1) {
     auto split = SplitIdSpace(session, pull, p.parallel_pulls);
     if (!split.ok()) return Fail("run", kExitFault, split.status().message());

@@ -1,6 +1,8 @@
 #include "pipeline/pardot_source.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <iostream>
 #include <optional>
 
 #include "pipeline/commands.h"
@@ -131,8 +133,20 @@ void PardotSource::Pull(std::size_t index, const std::function<bool(Page)>& deli
                     Why("pulling prospects", page.outcome));
       return;
     }
+    NoteDropped(puller);
     if (page.prospects.records.empty()) continue;  // the empty end of a sequence
     if (!deliver({index, std::move(page.prospects)})) return;
+  }
+}
+
+void PardotSource::NoteDropped(const pardot::ProspectPuller& puller) {
+  if (puller.dropped_fields().empty()) return;
+  std::lock_guard lock(mutex_);
+  for (const std::string& field : puller.dropped_fields()) {
+    if (std::find(dropped_.begin(), dropped_.end(), field) != dropped_.end()) continue;
+    dropped_.push_back(field);
+    std::cerr << "pardot-clean: the business unit has no field " << field
+              << "; the pull leaves it out, and values the rules give it stay out of updates\n";
   }
 }
 
@@ -167,6 +181,7 @@ BatchPtr PardotSource::Next() {
                       Why("pulling prospects", page.outcome));
         return nullptr;
       }
+      NoteDropped(*current_);
       if (!page.prospects.records.empty()) got = Page{next_range_, std::move(page.prospects)};
     }
     return got ? BatchOf(std::move(*got)) : nullptr;

@@ -52,6 +52,8 @@ class PardotSource final : public BatchSource {
   // Pulls range `index` to its end (or until the run stops), handing pages to `deliver`.
   void Pull(std::size_t index, const std::function<bool(Page)>& deliver);
   BatchPtr BatchOf(Page page);
+  // Tells, once per field, which optional fields a puller left out of the pull.
+  void NoteDropped(const pardot::ProspectPuller& puller);
 
   pardot::Session& session_;
   const pardot::PullOptions options_;
@@ -68,6 +70,7 @@ class PardotSource final : public BatchSource {
   std::size_t running_ = 0;
   bool closing_ = false;
   std::vector<std::thread> threads_;
+  std::vector<std::string> dropped_;  // fields already told about
 };
 
 // The exit code for a request that did not succeed.

@@ -1,5 +1,7 @@
 #include "pipeline/pardot/puller.h"
 
+#include <algorithm>
+
 #include "pipeline/pardot/field_map.h"
 
 namespace pdc::pardot {
@@ -93,7 +95,21 @@ ProspectPuller::Page ProspectPuller::Next() {
   request.url = token_ ? "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
                              "&nextPageToken=" + UrlEncode(*token_)
                        : FirstPageUrl();
-  const auto sent = session_.Send(request);
+  auto sent = session_.Send(request);
+  while (options_.api_version == 5 && sent.classified.code == 51 && !token_) {
+    // An unknown field: leave it out if it is one the pull can do without, and ask again.
+    const auto optional = std::find_if(
+        options_.v5_optional_fields.begin(), options_.v5_optional_fields.end(),
+        [&](const std::string& f) {
+          return sent.classified.message.ends_with("unknown field: " + ToV5Name(f));
+        });
+    if (optional == options_.v5_optional_fields.end()) break;
+    dropped_.push_back(*optional);
+    std::erase(options_.v5_fields, *optional);
+    options_.v5_optional_fields.erase(optional);
+    request.url = FirstPageUrl();
+    sent = session_.Send(request);
+  }
   page.outcome = sent.classified;
   page.auth_failed = sent.auth_failed;
   if (sent.classified.outcome != Outcome::kOk) {

@@ -23,6 +23,10 @@ struct PullOptions {
   long long before_id = 0;  // when set, only ids below it (one range of a parallel pull)
   std::string updated_after;           // incremental pulls: "2026-01-01" or an ISO 8601 time
   std::vector<std::string> v5_fields;  // v5 `fields` (pipeline names); defaults when empty
+  // Of v5_fields, custom fields the account may not have (a rule's named output, say). Pardot
+  // refuses a query naming an unknown field (code 51); such a field is then left out of the
+  // pull, as v3/v4 answers leave it out, and listed in dropped_fields().
+  std::vector<std::string> v5_optional_fields;
   int page_size = 0;                   // 0: the maximum (200 for v3/v4, 1000 for v5)
 };
 
@@ -40,6 +44,8 @@ class ProspectPuller {
   bool done() const { return done_; }
   // The highest id pulled so far: the checkpoint to resume after.
   long long high_water() const { return high_water_; }
+  // Optional v5 fields the account does not have, left out of the pull.
+  const std::vector<std::string>& dropped_fields() const { return dropped_; }
 
   // The fields a v5 pull asks for by default (every readable standard field).
   static std::vector<std::string> DefaultV5Fields();
@@ -52,6 +58,7 @@ class ProspectPuller {
   long long high_water_;
   std::optional<std::string> token_;
   bool done_ = false;
+  std::vector<std::string> dropped_;
 };
 
 }  // namespace pdc::pardot
