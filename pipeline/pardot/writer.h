@@ -38,7 +38,9 @@ class ProspectWriter {
   // Reads the prospect back to settle an operation whose outcome is unknown: true when every
   // field holds the value that was to be written.
   Result<bool> Verify(const Operation& operation);
-  // The prospect's current values of the operation's fields (for undo conflict checks).
+  // The prospect's current values of the operation's fields (for undo conflict checks; v5 reads
+  // only `fields`, v3/v4 the whole prospect). NotFound when Pardot refuses the prospect itself
+  // (an unknown id), Io when the call failed.
   Result<Record> Read(const std::string& prospect_id, const std::vector<std::string>& fields);
 
  private:
