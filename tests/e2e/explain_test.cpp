@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "tests/e2e/process.h"
+#include "tests/emulator/test_client.h"
 
 namespace pdc::e2e {
 namespace {
@@ -138,6 +139,44 @@ TEST_F(ExplainTest, AMissingIdOrInputIsAUsageError) {
   r = Clean("explain bad.yaml 1 2 --input prospects.csv");
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("bad.yaml:3:11"), std::string::npos) << r.err;
+}
+
+// A Pardot source: each prospect is read by id (one request each, v4 and v5); an id the business
+// unit does not hold is a usage error naming it.
+TEST(ExplainPardotTest, ReadsBothProspectsByIdAndNamesAMissingOne) {
+  emulator::testing::EmulatorProcess emulator(
+      {"--token", "tok", "--ampsea", "--prospects", PDC_SOURCE_DIR "/samples/prospects.csv"});
+  emulator::testing::HttpClient http(emulator.url());
+  const json::value state = json::parse(http.Get("/_emulator/state", {}).body);
+  const auto& prospects = state.at("units").at(0).at("prospects").as_array();
+  ASSERT_GE(prospects.size(), 2u);
+  const std::string a = std::to_string(prospects[0].at("id").as_int64());
+  const std::string b = std::to_string(prospects[1].at("id").as_int64());
+  const std::string email(prospects[1].at("values").at("email").as_string());
+  TempDir dir;
+  for (const int version : {4, 5}) {
+    WriteFile(dir / "p.yaml", "version: 1\nsource:\n  pardot:\n    api_version: " +
+                                  std::to_string(version) + "\n    base_url: \"" +
+                                  emulator.url() +
+                                  "\"\n    business_unit_id: 0Uv000000000001AAA\n"
+                                  "    auth: { access_token: tok }\nrules:\n  - email: {}\n");
+    Output r = Shell(CleanBinary() + " explain p.yaml " + a + " " + b + " --json --journal j.db",
+                     dir);
+    ASSERT_EQ(r.code, 0) << "v" << version << ": " << r.err;
+    const json::value v = json::parse(r.out);
+    EXPECT_EQ(v.at("source").as_string(), "pardot:0Uv000000000001AAA");
+    EXPECT_EQ(v.at("records").at(0).at("id").as_string(), a);
+    if (!email.empty()) {
+      EXPECT_FALSE(v.at("records").at(1).at("match_keys").at("address").is_null()) << r.out;
+    }
+
+    r = Shell(CleanBinary() + " explain p.yaml " + a + " 999999999 --journal j.db", dir);
+    EXPECT_EQ(r.code, 2) << "v" << version << ": " << r.out;
+    EXPECT_NE(r.err.find("ID_B: no prospect with id 999999999 in Pardot business unit "
+                         "0Uv000000000001AAA"),
+              std::string::npos)
+        << r.err;
+  }
 }
 
 }  // namespace
