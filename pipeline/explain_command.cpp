@@ -24,6 +24,7 @@
 #include "pipeline/verdict_text.h"
 #include "rules/config.h"
 #include "rules/dedupe/settings.h"
+#include "rules/email_domains.h"
 
 namespace pdc {
 namespace {
@@ -147,7 +148,6 @@ struct PassView {
 
 std::vector<PassView> Passes(const std::array<MatchKeys, 2>& keys,
                              const dedupe::DedupeOptions& engine) {
-  LoadEmailData(kEmailClasses);
   const DomainFactsCache domains(kEmailClasses);
   std::array<dedupe::PassKeySet, 2> sets;
   for (std::size_t i = 0; i < 2; ++i) dedupe::PassKeys(keys[i], domains, sets[i]);
@@ -325,6 +325,7 @@ int ExplainCommand(const ExplainOptions& options, const CommonOptions& common) {
   e.default_settings = !config.dedupe_settings;
   e.block_cap = settings->engine.block_cap;
   e.max_shared_phone = settings->engine.max_shared_phone;
+  LoadEmailData(kEmailClasses);  // the data files load here, so a missing one fails here
   dedupe::LoadNicknames();
   const FieldId email_key = InternField(settings->engine.email_key_field);
   for (std::size_t i = 0; i < 2; ++i) {

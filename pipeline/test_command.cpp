@@ -12,6 +12,7 @@
 #include "pipeline/verdict_text.h"
 #include "rules/config.h"
 #include "rules/dedupe/settings.h"
+#include "rules/email_domains.h"
 
 namespace pdc {
 namespace {
@@ -98,6 +99,8 @@ std::vector<std::string> CheckPair(const RuleTest& test, const RuleChain& chain,
   std::vector<std::string> problems;
   std::vector<Record> records;
   if (!CleanRecords(test, chain, records, problems)) return problems;
+  LoadEmailData(kEmailClasses);  // the data files load here, so a missing one fails here
+  dedupe::LoadNicknames();
   const FieldId email_key = InternField(settings.engine.email_key_field);
   const dedupe::MatchKeys a = dedupe::BuildMatchKeys(records[0], email_key);
   const dedupe::MatchKeys b = dedupe::BuildMatchKeys(records[1], email_key);

@@ -113,6 +113,20 @@ TEST_F(MatchTestsTest, TheConfigsDedupeSettingsApply) {
       << r.out;
 }
 
+// Without any rule the match keys still leave out role mailboxes: a pair on info@ alone is apart.
+TEST_F(MatchTestsTest, ARoleMailboxIsNoIdentityEvenWithoutRules) {
+  WriteFile(dir_ / "c.yaml", R"(version: 1
+tests:
+  - pair:
+      - { first_name: Ann, last_name: Lee, email: info@acme.com }
+      - { first_name: Ann, last_name: Lee, email: info@acme.com }
+    expect: match
+)");
+  const Output r = Clean("test c.yaml");
+  EXPECT_EQ(r.code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("email: missing (score 0.00): blank / blank"), std::string::npos) << r.out;
+}
+
 TEST_F(MatchTestsTest, ShapeMistakesAreConfigErrors) {
   WriteFile(dir_ / "c.yaml", "version: 1\ntests:\n  - pair: [{ a: \"1\" }]\n    expect: maybe\n");
   const Output r = Clean("test c.yaml");
