@@ -96,10 +96,10 @@ std::optional<Failure> ReadFromPardot(const PardotSourceConfig& p, const std::st
       found[i] = std::move(*read);
       found[i]->set_id(ids[i]);
     } else if (read.status().code() == Status::Code::kNotFound) {
-      failure = Failure{kExitUsage, std::string(i == 0 ? "ID_A" : "ID_B") +
-                                        ": no prospect with id " + ids[i] +
-                                        " in Pardot business unit " + p.business_unit_id + " (" +
-                                        read.status().message() + ")"};
+      failure =
+          Failure{kExitUsage, std::string(i == 0 ? "ID_A" : "ID_B") + ": no prospect with id " +
+                                  ids[i] + " in Pardot business unit " + p.business_unit_id + " (" +
+                                  read.status().message() + ")"};
     } else {
       failure = Failure{kExitFault, read.status().message()};
     }
@@ -155,8 +155,7 @@ std::vector<PassView> Passes(const std::array<MatchKeys, 2>& keys,
   std::vector<PassView> passes;
   for (std::size_t p = 0; p < names.size(); ++p) {
     PassView v{names[p], {sets[0][p].key, sets[1][p].key}, Pairing::kPaired};
-    const bool used = engine.passes.empty() || std::find(engine.passes.begin(),
-                                                         engine.passes.end(),
+    const bool used = engine.passes.empty() || std::find(engine.passes.begin(), engine.passes.end(),
                                                          names[p]) != engine.passes.end();
     if (!used) {
       v.pairing = Pairing::kNotUsed;

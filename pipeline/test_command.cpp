@@ -232,10 +232,10 @@ int TestCommand(const std::string& path, const CommonOptions& common) {
   json += ",\"tests\":[";
   for (std::size_t i = 0; i < config.tests.size(); ++i) {
     const RuleTest& test = config.tests[i];
-    const auto problems = test.kind == RuleTest::Kind::kPair ? CheckPair(test, config.rules, *settings)
-                          : test.kind == RuleTest::Kind::kCluster
-                              ? CheckCluster(test, config.rules, *settings)
-                              : CheckRule(test, config.rules);
+    const auto problems =
+        test.kind == RuleTest::Kind::kPair      ? CheckPair(test, config.rules, *settings)
+        : test.kind == RuleTest::Kind::kCluster ? CheckCluster(test, config.rules, *settings)
+                                                : CheckRule(test, config.rules);
     const std::string title = test.where.str() + (test.name.empty() ? "" : " " + test.name);
     problems.empty() ? ++passed : ++failed;
     if (common.json) {

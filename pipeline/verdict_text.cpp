@@ -25,8 +25,9 @@ std::string VetoText(const dedupe::Verdict& verdict) {
   if (verdict.veto == "country") {
     why = "the countries differ, and neither the email keys nor the phones are equal";
   } else if (verdict.veto == "crm") {
-    why = "one email address synced to different CRM records, kept apart by "
-          "shared_email: keep_distinct_crm";
+    why =
+        "one email address synced to different CRM records, kept apart by "
+        "shared_email: keep_distinct_crm";
   }
   return std::string(verdict.veto) + (why.empty() ? "" : " (" + why + ")");
 }
@@ -50,8 +51,8 @@ std::string VerdictSummary(const dedupe::Verdict& verdict, const dedupe::Decisio
 }
 
 std::vector<std::string> VerdictLines(const dedupe::Verdict& verdict,
-                                      const dedupe::DecisionRule& rule,
-                                      const dedupe::MatchKeys& a, const dedupe::MatchKeys& b) {
+                                      const dedupe::DecisionRule& rule, const dedupe::MatchKeys& a,
+                                      const dedupe::MatchKeys& b) {
   std::vector<std::string> lines{VerdictSummary(verdict, rule)};
   for (std::size_t i = 0; i < dedupe::kMatchFields; ++i) {
     if ((verdict.compared & (1u << i)) == 0) continue;

@@ -24,8 +24,8 @@ std::string VerdictSummary(const dedupe::Verdict& verdict, const dedupe::Decisio
 // The summary, then one line per compared field with both keys:
 // `first_name: strong by nickname, score 1.00 ("bob" / "robert")`.
 std::vector<std::string> VerdictLines(const dedupe::Verdict& verdict,
-                                      const dedupe::DecisionRule& rule,
-                                      const dedupe::MatchKeys& a, const dedupe::MatchKeys& b);
+                                      const dedupe::DecisionRule& rule, const dedupe::MatchKeys& a,
+                                      const dedupe::MatchKeys& b);
 
 // Appends the members "fields":[{field, level, basis, score}...],"veto","identity","group"
 // (null when absent) and "match" to a JSON object being written (no leading comma).

@@ -28,8 +28,8 @@ constexpr std::string_view kDedupeKeys[] = {
     "survivor",     "fields", "losers",    "email_key_field"};
 constexpr std::string_view kSurvivorKeys[] = {"order"};
 constexpr std::string_view kLoserKeys[] = {"action", "field"};
-constexpr std::string_view kTestKeys[] = {"name",    "given",   "expect",         "expect_flags",
-                                          "pair",    "cluster", "expect_survivor"};
+constexpr std::string_view kTestKeys[] = {"name", "given",   "expect",         "expect_flags",
+                                          "pair", "cluster", "expect_survivor"};
 
 std::string Fnv1a(std::string_view bytes) {
   std::uint64_t h = 1469598103934665603ULL;

@@ -156,12 +156,11 @@ TEST(ExplainPardotTest, ReadsBothProspectsByIdAndNamesAMissingOne) {
   TempDir dir;
   for (const int version : {4, 5}) {
     WriteFile(dir / "p.yaml", "version: 1\nsource:\n  pardot:\n    api_version: " +
-                                  std::to_string(version) + "\n    base_url: \"" +
-                                  emulator.url() +
+                                  std::to_string(version) + "\n    base_url: \"" + emulator.url() +
                                   "\"\n    business_unit_id: 0Uv000000000001AAA\n"
                                   "    auth: { access_token: tok }\nrules:\n  - email: {}\n");
-    Output r = Shell(CleanBinary() + " explain p.yaml " + a + " " + b + " --json --journal j.db",
-                     dir);
+    Output r =
+        Shell(CleanBinary() + " explain p.yaml " + a + " " + b + " --json --journal j.db", dir);
     ASSERT_EQ(r.code, 0) << "v" << version << ": " << r.err;
     const json::value v = json::parse(r.out);
     EXPECT_EQ(v.at("source").as_string(), "pardot:0Uv000000000001AAA");

@@ -71,11 +71,12 @@ TEST_F(MatchTestsTest, FailuresShowTheVerdictTheRecordsLeftApartAndTheSurvivor) 
   WriteFile(dir_ / "c.yaml", std::string(kRules) + kFailing);
   Output r = Clean("test c.yaml");
   EXPECT_EQ(r.code, 1) << r.out << r.err;
-  EXPECT_NE(r.out.find("FAIL c.yaml:23:5 different people\n"
-                       "    expected match, got no_match\n"
-                       "      no match: no group held\n"
-                       "      first_name: different (jaro_winkler, score 0.00): \"bob\" / \"jane\""),
-            std::string::npos)
+  EXPECT_NE(
+      r.out.find("FAIL c.yaml:23:5 different people\n"
+                 "    expected match, got no_match\n"
+                 "      no match: no group held\n"
+                 "      first_name: different (jaro_winkler, score 0.00): \"bob\" / \"jane\""),
+      std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("FAIL c.yaml:28:5 one left apart\n"
                        "    expected one cluster of all 3 records, got [1, 2]\n"
@@ -84,8 +85,7 @@ TEST_F(MatchTestsTest, FailuresShowTheVerdictTheRecordsLeftApartAndTheSurvivor) 
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("survivor: expected id \"2\", got \"1\""), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("survivor 1 opted_out: expected \"false\", got \"true\""),
-            std::string::npos)
+  EXPECT_NE(r.out.find("survivor 1 opted_out: expected \"false\", got \"true\""), std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("c.yaml: 3 passed, 3 failed"), std::string::npos) << r.out;
 
@@ -140,8 +140,7 @@ TEST_F(MatchTestsTest, ShapeMistakesAreConfigErrors) {
 
 TEST(SampleConfigTest, TheSampleConfigsTestsPass) {
   TempDir dir;
-  const Output r =
-      Shell(CleanBinary() + " test '" + PDC_SOURCE_DIR + "/samples/clean.yaml'", dir);
+  const Output r = Shell(CleanBinary() + " test '" + PDC_SOURCE_DIR + "/samples/clean.yaml'", dir);
   EXPECT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_NE(r.out.find(" 0 failed"), std::string::npos) << r.out;
 }
