@@ -53,6 +53,16 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
 int PlanCommand(const std::string& config_path, const RunOptions& options,
                 const CommonOptions& common);
 
+// Why two prospects match or not: both read from the config's source (or --input), cleaned, and
+// put through the dedupe engine's keys, blocking passes and decision.
+struct ExplainOptions {
+  std::string config;
+  std::string id_a, id_b;
+  std::string input;                        // overrides the config's source
+  std::string journal = "pardot-clean.db";  // Pardot sources: where the two reads are counted
+};
+int ExplainCommand(const ExplainOptions& options, const CommonOptions& common);
+
 // Lists the runs recorded in a journal.
 int RunsCommand(const std::string& journal_path, const CommonOptions& common);
 

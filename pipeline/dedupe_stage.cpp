@@ -18,18 +18,6 @@ struct Where {
   std::uint32_t record;
 };
 
-// True when two members of the cluster have one email address.
-bool SharesAddress(const Cluster& cluster, const DedupeResult& found) {
-  for (std::size_t i = 0; i < cluster.members.size(); ++i) {
-    const std::string& a = found.keys[cluster.members[i]].address;
-    if (a.empty()) continue;
-    for (std::size_t j = i + 1; j < cluster.members.size(); ++j) {
-      if (found.keys[cluster.members[j]].address == a) return true;
-    }
-  }
-  return false;
-}
-
 bool IsTrue(const Value& v) {
   if (v.kind() == Value::Kind::kJson) return v.text() == "true";
   if (v.kind() != Value::Kind::kText) return false;
@@ -70,6 +58,17 @@ class DeferredWrites final : public WriteStage {
 };
 
 }  // namespace
+
+bool SharesAddress(const Cluster& cluster, const DedupeResult& found) {
+  for (std::size_t i = 0; i < cluster.members.size(); ++i) {
+    const std::string& a = found.keys[cluster.members[i]].address;
+    if (a.empty()) continue;
+    for (std::size_t j = i + 1; j < cluster.members.size(); ++j) {
+      if (found.keys[cluster.members[j]].address == a) return true;
+    }
+  }
+  return false;
+}
 
 Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
                                                    const GraphLimits& limits,

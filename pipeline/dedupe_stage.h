@@ -47,6 +47,10 @@ class DedupeStage {
   const bool opted_out_writable_;
 };
 
+// True when two members of `cluster` have one email address: under shared_email: flag_only
+// such a cluster is only flagged, its survivor keeps its values.
+bool SharesAddress(const dedupe::Cluster& cluster, const dedupe::DedupeResult& found);
+
 // The graph of a run with dedupe: source → clean → (every batch) → dedupe → diff → results
 // [→ plan]. With writes, every operation is planned, and so journaled, before the first is sent
 // (a resume then never needs the records again); they are then sent `write_slots` at a time.

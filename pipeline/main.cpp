@@ -66,6 +66,18 @@ int main(int argc, char** argv) {
   plan->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
   add_common(plan);
 
+  pdc::ExplainOptions explain_options;
+  auto* explain = app.add_subcommand("explain", "why two prospects match or not");
+  explain->add_option("CONFIG", explain_options.config, "the YAML config")->required();
+  explain->add_option("ID_A", explain_options.id_a, "a prospect id")->required();
+  explain->add_option("ID_B", explain_options.id_b, "another prospect id")->required();
+  explain->add_option("--input", explain_options.input,
+                      "read the prospects from FILE.csv or FILE.jsonl");
+  explain->add_option("--journal", explain_options.journal,
+                      "Pardot sources: the journal that counts the reads (default "
+                      "./pardot-clean.db)");
+  add_common(explain);
+
   std::string journal_path = "pardot-clean.db";
   auto* runs = app.add_subcommand("runs", "list the runs recorded in the journal");
   runs->add_option("--journal", journal_path, "the journal (default ./pardot-clean.db)");
@@ -98,6 +110,7 @@ int main(int argc, char** argv) {
     if (*resume) return pdc::ResumeCommand(run_id, run_options, common);
     if (*undo) return pdc::UndoCommand(run_id, undo_apply, run_options, common);
     if (*plan) return pdc::PlanCommand(plan_config, run_options, common);
+    if (*explain) return pdc::ExplainCommand(explain_options, common);
     if (*rules && markdown) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;

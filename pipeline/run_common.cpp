@@ -23,6 +23,15 @@ LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry) 
   return loaded;
 }
 
+std::shared_ptr<const dedupe::DedupeSettings> DedupeSettingsOrDefaults(const Config& config) {
+  if (config.dedupe_settings) return config.dedupe_settings;
+  std::vector<Diagnostic> errors;
+  const DedupeSpec spec;
+  auto defaults = dedupe::BuildDedupeSettings(spec, errors);
+  // The default spec is valid by construction (tests/dedupe/settings_test.cpp).
+  return std::make_shared<const dedupe::DedupeSettings>(std::move(defaults).value());
+}
+
 int Fail(const char* command, int code, const std::string& message) {
   std::cerr << "pardot-clean " << command << ": " << message << '\n';
   return code;

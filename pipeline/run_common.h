@@ -13,6 +13,10 @@ namespace pdc {
 // LoadConfig, then the `dedupe:` section's settings (whose mistakes are config errors too).
 LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry);
 
+// The config's dedupe settings, or for a config without `dedupe:` the defaults (what `dedupe:`
+// alone gives), for commands that match without running dedupe (explain, pair and cluster tests).
+std::shared_ptr<const dedupe::DedupeSettings> DedupeSettingsOrDefaults(const Config& config);
+
 // Prints "pardot-clean COMMAND: message" on stderr and returns `code` (for `return Fail(...)`).
 int Fail(const char* command, int code, const std::string& message);
 

@@ -28,7 +28,8 @@ constexpr std::string_view kDedupeKeys[] = {
     "survivor",     "fields", "losers",    "email_key_field"};
 constexpr std::string_view kSurvivorKeys[] = {"order"};
 constexpr std::string_view kLoserKeys[] = {"action", "field"};
-constexpr std::string_view kTestKeys[] = {"name", "given", "expect", "expect_flags"};
+constexpr std::string_view kTestKeys[] = {"name", "given",   "expect",         "expect_flags",
+                                          "pair", "cluster", "expect_survivor"};
 
 std::string Fnv1a(std::string_view bytes) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -305,17 +306,100 @@ void ConfigLoader::Tests(const YAML::Node& node) {
     RuleTest test;
     test.where = y_.Where(item);
     if (const auto n = item["name"]) test.name = y_.Scalar(n, "tests.name").value_or("");
-    if (!item["given"] || !item["expect"]) {
-      y_.Error(item, "a test needs `given:` (a record) and `expect:` (the fields it must have)");
+    if (item["pair"] && item["cluster"]) {
+      y_.Error(item, "a test has either `pair:` or `cluster:`, not both");
       continue;
     }
-    test.given = TestRecord(item["given"], "given");
-    test.expect = TestRecord(item["expect"], "expect");
-    if (const auto f = item["expect_flags"]) {
-      test.expect_flags = y_.Strings(f, "expect_flags").value_or(std::vector<std::string>{});
-    }
-    config_.tests.push_back(std::move(test));
+    const bool ok = item["pair"]      ? PairTest(item, test)
+                    : item["cluster"] ? ClusterTest(item, test)
+                                      : GivenTest(item, test);
+    if (ok) config_.tests.push_back(std::move(test));
   }
+}
+
+// Reports each key of `item` that the test's kind does not take; true when there is none.
+bool ConfigLoader::OnlyTestKeys(const YAML::Node& item, std::string_view kind,
+                                std::initializer_list<std::string_view> refused) {
+  bool ok = true;
+  for (const auto& kv : item) {
+    const std::string key = kv.first.Scalar();
+    if (std::find(refused.begin(), refused.end(), key) == refused.end()) continue;
+    y_.Error(kv.first, "`" + key + "` does not go with `" + std::string(kind) + "` in a test");
+    ok = false;
+  }
+  return ok;
+}
+
+bool ConfigLoader::GivenTest(const YAML::Node& item, RuleTest& test) {
+  if (!OnlyTestKeys(item, "given", {"expect_survivor"})) return false;
+  if (!item["given"] || !item["expect"]) {
+    y_.Error(item, "a test needs `given:` (a record) and `expect:` (the fields it must have), "
+                   "or `pair:` and `expect: match|no_match`, or `cluster:` and "
+                   "`expect_survivor:`");
+    return false;
+  }
+  test.kind = RuleTest::Kind::kRule;
+  test.given = TestRecord(item["given"], "given");
+  test.expect = TestRecord(item["expect"], "expect");
+  if (const auto f = item["expect_flags"]) {
+    test.expect_flags = y_.Strings(f, "expect_flags").value_or(std::vector<std::string>{});
+  }
+  return true;
+}
+
+bool ConfigLoader::PairTest(const YAML::Node& item, RuleTest& test) {
+  bool ok = OnlyTestKeys(item, "pair", {"given", "expect_flags", "expect_survivor"});
+  test.kind = RuleTest::Kind::kPair;
+  ok = TestRecords(item["pair"], "pair", 2, true, test.records) && ok;
+  if (const auto e = item["expect"]) {
+    if (!e.IsScalar()) {
+      y_.Error(e, "expect: a pair test expects `match` or `no_match`");
+      ok = false;
+    } else if (auto s = y_.Choice(e, "expect", "match|no_match")) {
+      test.expect_match = *s == "match";
+    } else {
+      ok = false;
+    }
+  } else {
+    y_.Error(item, "a pair test needs `expect: match` or `expect: no_match`");
+    ok = false;
+  }
+  return ok;
+}
+
+bool ConfigLoader::ClusterTest(const YAML::Node& item, RuleTest& test) {
+  bool ok = OnlyTestKeys(item, "cluster", {"given", "expect", "expect_flags"});
+  test.kind = RuleTest::Kind::kCluster;
+  ok = TestRecords(item["cluster"], "cluster", 2, false, test.records) && ok;
+  if (const auto e = item["expect_survivor"]) {
+    const std::size_t before = y_.errors();
+    test.expect_survivor = TestRecord(e, "expect_survivor");
+    ok = ok && y_.errors() == before;
+  } else {
+    y_.Error(item, "a cluster test needs `expect_survivor:` (the fields the survivor must have, "
+                   "`id` among them if you like)");
+    ok = false;
+  }
+  return ok;
+}
+
+// `count` records (exactly when `exact`, else at least), each a mapping of field: value.
+bool ConfigLoader::TestRecords(const YAML::Node& node, std::string_view what, std::size_t count,
+                               bool exact, std::vector<RuleTest::Fields>& out) {
+  const std::string wanted =
+      (exact ? "exactly " : "at least ") + std::to_string(count) + " records";
+  if (!node.IsSequence()) {
+    y_.Error(node, std::string(what) + ": expected a list of " + wanted);
+    return false;
+  }
+  if (exact ? node.size() != count : node.size() < count) {
+    y_.Error(node, std::string(what) + ": expected a list of " + wanted + ", got " +
+                       std::to_string(node.size()));
+    return false;
+  }
+  const std::size_t before = y_.errors();
+  for (const auto& record : node) out.push_back(TestRecord(record, std::string(what) + " record"));
+  return y_.errors() == before;
 }
 
 std::vector<std::pair<std::string, Value>> ConfigLoader::TestRecord(const YAML::Node& node,

@@ -87,14 +87,27 @@ struct DedupeSpec {
   std::string email_key_field = "email_key";
 };
 
-// A rule test: `given` goes through the chain; each `expect` field must then hold that value
-// (null means null or absent); `expect_flags` lists flag codes the record must carry.
+// A config test, one of three kinds (README "Config"):
+//   kRule     `given` goes through the chain; each `expect` field must then hold that value (null
+//             means null or absent); `expect_flags` lists flag codes the record must carry.
+//   kPair     `pair`: two records, cleaned, then decided by the dedupe settings' decision;
+//             `expect: match | no_match`.
+//   kCluster  `cluster`: two or more records, cleaned and deduplicated; they must form one
+//             cluster, whose survivor must hold each `expect_survivor` field (`id`: the
+//             survivor's prospect id).
+// Records of pair and cluster tests without an `id` get "1", "2", ... in order.
 struct RuleTest {
+  using Fields = std::vector<std::pair<std::string, Value>>;
+  enum class Kind { kRule, kPair, kCluster };
+  Kind kind = Kind::kRule;
   SourceLocation where;
   std::string name;
-  std::vector<std::pair<std::string, Value>> given;
-  std::vector<std::pair<std::string, Value>> expect;
+  Fields given;
+  Fields expect;
   std::vector<std::string> expect_flags;
+  std::vector<Fields> records;  // kPair: two; kCluster: two or more
+  bool expect_match = false;    // kPair
+  Fields expect_survivor;       // kCluster
 };
 
 struct Config {

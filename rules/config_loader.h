@@ -3,6 +3,7 @@
 // config_rules.cpp the rule items, their options and `when` conditions.
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +32,13 @@ class ConfigLoader {
   std::vector<std::vector<DedupeSpec::MatchField>> MatchGroups(const YAML::Node& node);
   void Sink(const YAML::Node& node);
   void Tests(const YAML::Node& node);
+  bool OnlyTestKeys(const YAML::Node& item, std::string_view kind,
+                    std::initializer_list<std::string_view> refused);
+  bool GivenTest(const YAML::Node& item, RuleTest& test);
+  bool PairTest(const YAML::Node& item, RuleTest& test);
+  bool ClusterTest(const YAML::Node& item, RuleTest& test);
+  bool TestRecords(const YAML::Node& node, std::string_view what, std::size_t count, bool exact,
+                   std::vector<RuleTest::Fields>& out);
   std::vector<std::pair<std::string, Value>> TestRecord(const YAML::Node& node,
                                                         std::string_view what);
 

@@ -42,6 +42,8 @@ class YamlReader {
                 std::span<const std::string_view> allowed);
 
   const std::string& file() const { return file_; }
+  // How many errors have been reported so far (to tell whether a part added any).
+  std::size_t errors() const { return errors_.size(); }
 
  private:
   std::optional<std::string> Expand(const std::string& raw, const YAML::Node& node);

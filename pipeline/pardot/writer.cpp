@@ -246,6 +246,11 @@ Result<Record> ProspectWriter::Read(const std::string& prospect_id,
                   prospect_id + "?format=json";
   }
   const auto sent = session_.Send(request);
+  if (sent.classified.outcome == pardot::Outcome::kPerRecord) {
+    // Pardot refused this prospect (an unknown id, say): the prospect's error, not the call's.
+    return Status::NotFound("reading prospect " + prospect_id + " failed: " +
+                            ErrorText(sent.classified));
+  }
   if (sent.classified.outcome != pardot::Outcome::kOk) {
     return Status::Io("reading prospect " + prospect_id + " failed: " + ErrorText(sent.classified));
   }

@@ -56,7 +56,9 @@ class ProspectWriter {
   // Whether the prospect is active: false when Pardot has no such prospect or it is in the
   // recycle bin.
   Result<bool> Exists(const std::string& prospect_id);
-  // The prospect's current values of the operation's fields (for undo conflict checks).
+  // The prospect's current values of the operation's fields (for undo conflict checks; v5 reads
+  // only `fields`, v3/v4 the whole prospect). NotFound when Pardot refuses the prospect itself
+  // (an unknown id), Io when the call failed.
   Result<Record> Read(const std::string& prospect_id, const std::vector<std::string>& fields);
 
  private:

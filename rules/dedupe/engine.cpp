@@ -59,6 +59,7 @@ constexpr std::string_view kPassNames[kPasses] = {"email_key",
                                                   "name_city",
                                                   "crm_contact_id",
                                                   "crm_lead_id"};
+static_assert(kPasses == kBlockingPasses);
 
 // True when two members of the cluster share an email address but are synced to different CRM
 // leads or contacts: the records a keep_distinct_crm decision keeps apart.
@@ -82,6 +83,37 @@ bool JoinsDistinctCrm(const Cluster& cluster, const std::vector<MatchKeys>& keys
 }  // namespace
 
 std::span<const std::string_view> BlockingPassNames() { return kPassNames; }
+
+void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, PassKeySet& out) {
+  for (PassKey& p : out) {
+    p.key.clear();
+    p.secondary.clear();
+  }
+  const std::string& email = k[MatchField::kEmail];
+  const std::string& first = k[MatchField::kFirstName];
+  const std::string& last = k[MatchField::kLastName];
+  const std::string& city = k[MatchField::kCity];
+  const std::string phonetic = last.empty() ? std::string() : DoubleMetaphone(last).primary;
+  out[kEmail].key = email;
+  out[kPhone].key = k[MatchField::kPhone];
+  if (const auto at = email.rfind('@'); at != std::string::npos) {
+    const std::string_view domain = std::string_view(email).substr(at + 1);
+    const bool made = DomainNameKey(
+        domain, first, phonetic,
+        [&](std::string_view d) {
+          const DomainFacts& facts = domains.Get(d);
+          return facts.free || facts.disposable;
+        },
+        out[kDomainName].key);
+    if (made) out[kDomainName].secondary = city;
+  }
+  if (CompanyNameKey(k[MatchField::kCompany], first, phonetic, out[kCompanyName].key)) {
+    out[kCompanyName].secondary = city;
+  }
+  JoinKey(first, phonetic, city, out[kNameCity].key);
+  out[kCrmContact].key = k.crm_contact_id;
+  out[kCrmLead].key = k.crm_lead_id;
+}
 
 MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   const Fields& f = Names();
@@ -153,39 +185,17 @@ Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
   // Blocking keys, filled per thread in chunks and joined.
   struct Local {
     BlockingKeys keys[kPasses];
-    std::string scratch;
+    PassKeySet pass_keys;
   };
   tbb::enumerable_thread_specific<Local> locals;
   const DomainFactsCache domains(kEmailClasses);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
     Local& local = locals.local();
     for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
-      const MatchKeys& k = result.keys[i];
-      const std::string& email = k[MatchField::kEmail];
-      local.keys[kEmail].Add(i, email);
-      local.keys[kPhone].Add(i, k[MatchField::kPhone]);
-      const std::string& last = k[MatchField::kLastName];
-      const std::string phonetic = last.empty() ? std::string() : DoubleMetaphone(last).primary;
-      const std::string& first = k[MatchField::kFirstName];
-      if (const auto at = email.rfind('@'); at != std::string::npos) {
-        const std::string_view domain = std::string_view(email).substr(at + 1);
-        const bool made = DomainNameKey(
-            domain, first, phonetic,
-            [&](std::string_view d) {
-              const DomainFacts& facts = domains.Get(d);
-              return facts.free || facts.disposable;
-            },
-            local.scratch);
-        if (made) local.keys[kDomainName].Add(i, local.scratch, k[MatchField::kCity]);
+      PassKeys(result.keys[i], domains, local.pass_keys);
+      for (int p = 0; p < kPasses; ++p) {
+        local.keys[p].Add(i, local.pass_keys[p].key, local.pass_keys[p].secondary);
       }
-      if (CompanyNameKey(k[MatchField::kCompany], first, phonetic, local.scratch)) {
-        local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
-      }
-      if (JoinKey(first, phonetic, k[MatchField::kCity], local.scratch)) {
-        local.keys[kNameCity].Add(i, local.scratch);
-      }
-      local.keys[kCrmContact].Add(i, k.crm_contact_id);
-      local.keys[kCrmLead].Add(i, k.crm_lead_id);
     }
   });
   std::vector<BlockingPass> passes(kPasses);

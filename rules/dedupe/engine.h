@@ -19,6 +19,7 @@
 // matched to a third member, say) is not merged: it goes to review, as oversized clusters do.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -28,6 +29,7 @@
 #include "rules/dedupe/blocking.h"
 #include "rules/dedupe/clusters.h"
 #include "rules/dedupe/decision.h"
+#include "rules/email_domains.h"
 #include "rules/record.h"
 #include "rules/status.h"
 
@@ -35,6 +37,21 @@ namespace pdc::dedupe {
 
 // The blocking passes by name, in the order above.
 std::span<const std::string_view> BlockingPassNames();
+inline constexpr std::size_t kBlockingPasses = 7;
+
+// One record's key for one blocking pass: `key` ("" when the record has none for the pass) and
+// the `secondary` key that splits an over-cap block ("" when the pass has none).
+struct PassKey {
+  std::string key;
+  std::string secondary;
+};
+using PassKeySet = std::array<PassKey, kBlockingPasses>;
+
+// The blocking keys of the prospect whose match keys are `keys`, one per pass in
+// BlockingPassNames() order: the one definition FindDuplicates blocks on and `explain` shows.
+// `domains` tells free and disposable email domains, which never block (its data must be loaded:
+// LoadEmailData(kEmailClasses)). Filling the same `out` again reuses its strings' capacity.
+void PassKeys(const MatchKeys& keys, const DomainFactsCache& domains, PassKeySet& out);
 
 struct DedupeOptions {
   DecisionRule decision = DecisionRule::StandardContact(false);

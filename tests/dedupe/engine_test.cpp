@@ -56,6 +56,55 @@ TEST(EngineTest, FindsTheSamePersonUnderTwoSpellingsAndLeavesOthersAlone) {
   EXPECT_EQ(found->keys[3][MatchField::kLastName], "muller");
 }
 
+// PassKeys is what FindDuplicates blocks on: two records share pass p's key exactly when the
+// candidate pair carries bit p.
+TEST(EngineTest, PassKeysAreTheKeysTheEngineBlocksOn) {
+  std::vector<Record> records;
+  records.push_back(Prospect("1", {{"first_name", "Robert"},
+                                   {"last_name", "Smith"},
+                                   {"email", "rsmith@acme.com"},
+                                   {"company", "Acme Corp"},
+                                   {"city", "Boston"},
+                                   {"crm_contact_fid", "003A"}}));
+  records.push_back(Prospect("2", {{"first_name", "Rob"},
+                                   {"last_name", "Smyth"},
+                                   {"email", "robert.smith@acme.com"},
+                                   {"company", "Acme Corporation"},
+                                   {"city", "Boston"}}));
+  records.push_back(Prospect("3", {{"first_name", "Rita"},
+                                   {"last_name", "Smith"},
+                                   {"email", "rita.smith@gmail.com"},
+                                   {"city", "Boston"}}));
+  auto found = FindDuplicates(records, DedupeOptions{});
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  LoadEmailData(kEmailClasses);
+  const DomainFactsCache domains(kEmailClasses);
+  std::vector<PassKeySet> keys(records.size());
+  for (std::size_t i = 0; i < records.size(); ++i) PassKeys(found->keys[i], domains, keys[i]);
+
+  EXPECT_EQ(keys[0][0].key, "rsmith@acme.com");
+  EXPECT_EQ(keys[0][2].key, "acme.com|r|SM0");
+  EXPECT_EQ(keys[0][2].secondary, "boston");
+  EXPECT_EQ(keys[2][2].key, "") << "free mail never blocks";
+  EXPECT_EQ(keys[0][5].key, "003A");
+  EXPECT_EQ(keys[1][5].key, "");
+  for (std::uint32_t a = 0; a < records.size(); ++a) {
+    for (std::uint32_t b = a + 1; b < records.size(); ++b) {
+      std::uint32_t shared = 0;
+      for (std::size_t p = 0; p < kBlockingPasses; ++p) {
+        if (!keys[a][p].key.empty() && keys[a][p].key == keys[b][p].key) shared |= 1u << p;
+      }
+      std::uint32_t paired = 0;
+      for (const CandidatePair& pair : found->blocking.pairs) {
+        if (pair.first == a && pair.second == b) paired = pair.passes;
+      }
+      EXPECT_EQ(paired, shared) << "records " << a << " and " << b;
+    }
+  }
+  EXPECT_EQ(keys[1][2].key, keys[0][2].key) << "Smyth sounds like Smith";
+  EXPECT_NE(keys[2][4].key, keys[0][4].key) << "name_city takes the whole first name";
+}
+
 TEST(EngineTest, EmptyInputHasNoClusters) {
   auto found = FindDuplicates(std::span<const Record>(), DedupeOptions{});
   ASSERT_TRUE(found.ok());

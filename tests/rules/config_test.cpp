@@ -169,6 +169,92 @@ TEST(ConfigTest, TestsNeedGivenAndExpect) {
   EXPECT_EQ(result.errors[0].where.line, 3);
 }
 
+TEST(ConfigTest, ReadsPairAndClusterTests) {
+  const auto result = Load(R"(version: 1
+tests:
+  - name: nickname
+    pair:
+      - { first_name: Bob, email: bob@acme.com }
+      - { id: "77", first_name: Robert, email: bob@acme.com }
+    expect: match
+  - pair: [{ email: a@x.com }, { email: b@x.com }]
+    expect: no_match
+  - cluster:
+      - { id: "1", email: a@x.com, opted_out: "true" }
+      - { id: "2", email: a@x.com }
+      - { email: a@x.com, tags: [a, b] }
+    expect_survivor: { id: "2", opted_out: "true", phone: null }
+  - given: { a: b }
+    expect: { a: b }
+)");
+  ASSERT_TRUE(result.config) << result.errors[0].str();
+  const auto& tests = result.config->tests;
+  ASSERT_EQ(tests.size(), 4u);
+  EXPECT_EQ(tests[0].kind, RuleTest::Kind::kPair);
+  EXPECT_EQ(tests[0].name, "nickname");
+  EXPECT_TRUE(tests[0].expect_match);
+  ASSERT_EQ(tests[0].records.size(), 2u);
+  EXPECT_EQ(tests[0].records[1][0].first, "id");
+  EXPECT_EQ(tests[0].records[1][0].second.view(), "77");
+  EXPECT_EQ(tests[1].kind, RuleTest::Kind::kPair);
+  EXPECT_FALSE(tests[1].expect_match);
+  EXPECT_EQ(tests[2].kind, RuleTest::Kind::kCluster);
+  EXPECT_EQ(tests[2].where.line, 10);
+  ASSERT_EQ(tests[2].records.size(), 3u);
+  EXPECT_EQ(tests[2].records[2][1].second.kind(), Value::Kind::kList);
+  ASSERT_EQ(tests[2].expect_survivor.size(), 3u);
+  EXPECT_EQ(tests[2].expect_survivor[0].first, "id");
+  EXPECT_TRUE(tests[2].expect_survivor[2].second.is_null());
+  EXPECT_EQ(tests[3].kind, RuleTest::Kind::kRule);
+}
+
+TEST(ConfigTest, PairAndClusterTestShapeMistakesHaveTheirPlace) {
+  const auto result = Load(R"(version: 1
+tests:
+  - pair: [{ a: "1" }, { a: "2" }, { a: "3" }]
+    expect: match
+  - pair: [{ a: "1" }, { a: "2" }]
+    expect: maybe
+  - pair: [{ a: "1" }, { a: "2" }]
+  - pair: [{ a: "1" }, "two"]
+    expect: { a: "1" }
+  - cluster: [{ a: "1" }]
+    expect_survivor: { a: "1" }
+  - cluster: [{ a: "1" }, { a: "2" }]
+  - cluster: [{ a: "1" }, { a: "2" }]
+    given: { a: "1" }
+    expect_survivor: { a: "1" }
+  - pair: [{ a: "1" }, { a: "2" }]
+    cluster: [{ a: "1" }, { a: "2" }]
+    expect: match
+  - given: { a: "1" }
+    expect: { a: "1" }
+    expect_survivor: { a: "1" }
+  - pair: { a: "1" }
+    expect: no_match
+)");
+  EXPECT_FALSE(result.config);
+  auto at = [&](int line, std::string_view text) {
+    for (const auto& e : result.errors) {
+      if (e.where.line == line && e.message.find(text) != std::string::npos) return true;
+    }
+    return false;
+  };
+  EXPECT_TRUE(at(3, "pair: expected a list of exactly 2 records, got 3"));
+  EXPECT_TRUE(at(6, "expect: expected one of match,no_match, found \"maybe\""));
+  EXPECT_TRUE(at(7, "a pair test needs `expect: match` or `expect: no_match`"));
+  EXPECT_TRUE(at(8, "pair record: expected a mapping of field: value"));
+  EXPECT_TRUE(at(9, "a pair test expects `match` or `no_match`"));
+  EXPECT_TRUE(at(10, "cluster: expected a list of at least 2 records, got 1"));
+  EXPECT_TRUE(at(12, "a cluster test needs `expect_survivor:`"));
+  EXPECT_TRUE(at(14, "`given` does not go with `cluster`"));
+  EXPECT_TRUE(at(16, "either `pair:` or `cluster:`"));
+  EXPECT_TRUE(at(21, "`expect_survivor` does not go with `given`"));
+  EXPECT_TRUE(at(22, "pair: expected a list of exactly 2 records"));
+  EXPECT_EQ(result.errors.size(), 11u);
+  for (const auto& e : result.errors) EXPECT_GT(e.where.column, 0) << e.str();
+}
+
 TEST(ConfigTest, ReadsTheDedupeSection) {
   const auto result = Load(R"(version: 1
 dedupe:
