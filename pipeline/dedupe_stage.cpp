@@ -87,6 +87,27 @@ Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
   return std::optional<DedupeTotals>(std::move(*totals));
 }
 
+// The member an earlier run made this cluster's survivor: the one the others' flag field names,
+// when they all name the same member.
+std::optional<std::size_t> DedupeStage::PreviousMaster(const dedupe::Cluster& cluster,
+                                                       std::span<Record* const> records) const {
+  if (settings_.flag_field.empty()) return std::nullopt;
+  const FieldId flag = InternField(settings_.flag_field);
+  std::optional<std::size_t> named;
+  for (std::uint32_t m : cluster.members) {
+    const std::string_view points_to = records[m]->Get(flag).view();
+    if (points_to.empty()) continue;
+    std::optional<std::size_t> target;
+    for (std::size_t i = 0; i < cluster.members.size(); ++i) {
+      if (records[cluster.members[i]]->id() == points_to) target = i;
+    }
+    if (!target) continue;  // an earlier survivor no longer in this cluster
+    if (named && *named != *target) return std::nullopt;
+    named = target;
+  }
+  return named;
+}
+
 Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
                                           std::span<ReportWriter* const> reports) const {
   const auto started = std::chrono::steady_clock::now();
@@ -148,7 +169,8 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
                                    "CRM records";
       return;
     }
-    auto survived = dedupe::Survive(members, settings_.survivorship);
+    auto survived =
+        dedupe::Survive(members, settings_.survivorship, PreviousMaster(cluster, records));
     if (!survived.ok()) {
       report.action = "review";
       report.review_reason = survived.status().message();

@@ -6,7 +6,8 @@
 // change; losers to delete are listed in their batch's `deletes`. It never drops a record.
 //
 // The shared-email policy and the loser action are described in rules/dedupe/settings.h.
-// Clusters over the size guard, clusters that would join distinct CRM records, and clusters with
+// A cluster whose losers an earlier run flagged keeps that run's survivor (Survive's
+// previous_master), so repeated runs converge instead of swapping roles. Clusters over the size guard, clusters that would join distinct CRM records, and clusters with
 // a member that has no prospect id are reported for review and left unchanged.
 //
 // Cost: FindDuplicates (about 0.45 s for 100,000 prospects on 2 cores) plus survivorship, which
@@ -42,6 +43,9 @@ class DedupeStage {
                                std::span<ReportWriter* const> reports) const;
 
  private:
+  std::optional<std::size_t> PreviousMaster(const dedupe::Cluster& cluster,
+                                            std::span<Record* const> records) const;
+
   const dedupe::DedupeSettings& settings_;
   const RuleIndex rule_;
   const bool opted_out_writable_;

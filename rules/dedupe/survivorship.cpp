@@ -529,7 +529,8 @@ Result<SurvivorshipResult> Survive(std::span<const Record> cluster,
 }
 
 Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
-                                   const SurvivorshipConfig& config) {
+                                   const SurvivorshipConfig& config,
+                                   std::optional<std::size_t> previous_master) {
   if (cluster.size() < 2) {
     return Status::InvalidArgument(
         Cat({"survivorship needs a cluster of at least two prospects, got ",
@@ -546,6 +547,16 @@ Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
     return LowerId(a, b);
   };
   std::sort(ranked.begin(), ranked.end(), ahead);
+  bool kept = false;
+  if (previous_master) {
+    const auto it = std::find_if(ranked.begin(), ranked.end(), [&](const Member& m) {
+      return m.index == *previous_master;
+    });
+    if (it != ranked.end()) {
+      std::rotate(ranked.begin(), it, it + 1);
+      kept = true;
+    }
+  }
   // Clusters are small (the clustering guard caps them at a few dozen), so pairwise is cheapest.
   for (std::size_t i = 0; i < ranked.size(); ++i) {
     if (ranked[i].id.empty()) {
@@ -564,8 +575,9 @@ Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
   const Member& master = ranked[0];
   result.master = master.index;
   result.master_id = master.id;
-  result.decided_by = kLowestIdTieBreak;
+  result.decided_by = kept ? kPreviousRun : kLowestIdTieBreak;
   for (MasterRule rule : config.master_rules()) {
+    if (kept) break;
     if (CompareBy(rule, master, ranked[1]) != 0) {
       result.decided_by = MasterRuleName(rule);
       break;

@@ -66,6 +66,8 @@ std::string_view MasterRuleName(MasterRule rule);
 std::string_view FieldRuleName(FieldRule rule);
 // The name provenance gives a master chosen by the final tie-break.
 inline constexpr std::string_view kLowestIdTieBreak = "lowest_id";
+// The name provenance gives a master an earlier run chose (see Survive's `previous_master`).
+inline constexpr std::string_view kPreviousRun = "previous_run";
 
 // True for the compliance fields whose rule is always true_wins.
 bool IsComplianceField(FieldId field);
@@ -125,8 +127,13 @@ struct SurvivorshipResult {
 // Applies `config` to one cluster. InvalidArgument for fewer than two members, a member without
 // a prospect id or an id that appears twice. A member's id is Record::id(), else its `id` field.
 // The result refers to members by their index in `cluster` and copies every value it holds.
+// `previous_master`, when given, is the member an earlier run made the survivor (its losers
+// point at it): it stays the master whatever the master rules say now, so that a nightly job
+// never swaps survivor and loser because its own writes made the loser look more recent. The
+// other members are ranked as usual.
 Result<SurvivorshipResult> Survive(std::span<const Record* const> cluster,
-                                   const SurvivorshipConfig& config);
+                                   const SurvivorshipConfig& config,
+                                   std::optional<std::size_t> previous_master = std::nullopt);
 Result<SurvivorshipResult> Survive(std::span<const Record> cluster,
                                    const SurvivorshipConfig& config);
 

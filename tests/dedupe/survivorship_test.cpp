@@ -188,6 +188,23 @@ TEST(MasterRuleTest, CrmSyncedWinsAndContactBeatsLead) {
   EXPECT_THAT(result.loser_ids, ElementsAre("2", "1"));
 }
 
+TEST(MasterRuleTest, APreviousRunsMasterStaysAndTheOthersRankAsUsual) {
+  const std::vector<Record> cluster =
+      Cluster(Prospect("1", {{"crm_lead_fid", T("00Q000000000001")}}),
+              Prospect("2", {{"crm_contact_fid", T("003000000000001")}}),
+              Prospect("3", {}));
+  std::vector<const Record*> members;
+  for (const Record& r : cluster) members.push_back(&r);
+  auto kept = Survive(members, SurvivorshipConfig(), 2);
+  ASSERT_TRUE(kept.ok());
+  EXPECT_EQ(kept->master_id, "3");
+  EXPECT_EQ(kept->decided_by, "previous_run");
+  EXPECT_THAT(kept->loser_ids, ElementsAre("2", "1"));
+  auto fresh = Survive(members, SurvivorshipConfig(), std::nullopt);
+  EXPECT_EQ(fresh->master_id, "2");
+  EXPECT_EQ(Survive(members, SurvivorshipConfig(), 7)->master_id, "2") << "not a member: ignored";
+}
+
 TEST(MasterRuleTest, MostRecentActivityFallsBackToUpdatedAt) {
   const std::vector<Record> cluster = Cluster(
       Prospect("1", {{"last_activity_at", T("2024-03-01 10:00:00")}}),

@@ -147,6 +147,24 @@ TEST(DedupeStageTest, MergesSurvivorFlagsLosersAndReportsWhy) {
   EXPECT_EQ(ran.report.totals.shared_email, "merge");
 }
 
+TEST(DedupeStageTest, ALaterRunKeepsTheSurvivorItsLosersPointAt) {
+  // After a first run, 72 (a loser) carries duplicate_of 71; its own write made it the most
+  // recently updated, which would make it the master by most_recent_activity.
+  auto settings = Settings(dedupe::SharedEmailPolicy::kMerge);
+  settings.survivorship = std::move(
+      dedupe::SurvivorshipConfig::Parse(std::vector<std::string>{"most_recent_activity"}, {})
+          .value());
+  std::vector<Record> records;
+  records.push_back(Prospect("71", With(kAnn, {{"updated_at", "2026-01-01 00:00:00"}})));
+  records.push_back(Prospect(
+      "72", With(kAnn, {{"updated_at", "2026-01-02 00:00:00"}, {"duplicate_of", "71"}})));
+  Ran ran = Dedupe(settings, std::move(records));
+  ASSERT_EQ(ran.report.clusters.size(), 1u);
+  EXPECT_EQ(ran.report.clusters[0].survivor, "71");
+  EXPECT_EQ(ran.report.clusters[0].decided_by, "previous_run");
+  EXPECT_FALSE(Find(ran, "72").has_log()) << "nothing left to write";
+}
+
 TEST(DedupeStageTest, KeepDistinctCrmLeavesSharedAddressesOnDifferentCrmRecordsApart) {
   std::vector<Record> records;
   records.push_back(Prospect("21", With(kAnn, {{"crm_contact_fid", "0035e000001AAAAAA1"}})));
