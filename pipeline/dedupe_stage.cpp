@@ -181,7 +181,16 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     report.action = flag_only ? "flag_only" : "merge";
     report.survivor = survived->master_id;
     report.decided_by = std::string(survived->decided_by);
+    // Fields a rule derived (legal_form, an email key) follow from the survivor's own values;
+    // only what the source holds is merged.
+    // The loser flag is about the losers: it never survives onto the master.
+    auto derived = [&members, flag_field, this](FieldId field) {
+      if (!settings_.flag_field.empty() && field == flag_field) return true;
+      return std::none_of(members.begin(), members.end(),
+                          [field](const Record* r) { return r->WasRead(field); });
+    };
     for (const dedupe::SurvivingValue& v : survived->values) {
+      if (derived(v.field)) continue;
       const bool differ = std::any_of(members.begin(), members.end(), [&](const Record* r) {
         return !(r->Get(v.field) == v.value);
       });
@@ -195,6 +204,7 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
       static const FieldId opted_out = InternField("opted_out");
       static const FieldId do_not_email = InternField("is_do_not_email");
       for (const Field& change : survived->changes) {
+        if (derived(change.id)) continue;
         out.survivor_changed |= master.Set(change.id, change.value, rule_);
         if (change.id == opted_out && !opted_out_writable_ && IsTrue(change.value) &&
             !IsTrue(master.Get(do_not_email))) {

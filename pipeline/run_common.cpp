@@ -84,7 +84,7 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
     const DedupeTotals& d = *s.dedupe;
     std::printf(
         "  dedupe (%s): %zu clusters of %zu records, %zu survivors updated, %zu losers %s, "
-        "%zu for review; %zu pairs compared, largest block %zu, %zu blocks skipped, %.2f s\n",
+        "%zu for review; %zu pairs compared, largest block %zu, blocks skipped: %zu; %.2f s\n",
         d.shared_email.c_str(), d.clusters, d.records_in_clusters, d.survivors_updated,
         d.losers_deleted > 0 ? d.losers_deleted : d.losers_flagged,
         d.losers_deleted > 0 ? "to delete" : "flagged", d.review, d.candidate_pairs,

@@ -30,6 +30,7 @@ struct UnitSpec {
   long long daily_limit = 0;  // 0: the edition's
   std::string timezone = "America/New_York";
   std::string prospects;  // a .csv or .jsonl file, or ""
+  std::vector<std::string> custom_fields;  // text custom fields the unit has besides the file's
 };
 
 void Check(bool ok, const std::string& why) {
@@ -82,6 +83,8 @@ std::vector<UnitSpec> ReadUnits(const std::string& path) {
         u.daily_limit = v.as<long long>();
       } else if (key == "timezone") {
         u.timezone = v.as<std::string>();
+      } else if (key == "custom_fields") {
+        for (const auto& field : v) u.custom_fields.push_back(field.as<std::string>());
       } else if (key == "prospects") {
         const std::filesystem::path file = v.as<std::string>();
         u.prospects = file.is_absolute() ? file.string() : (base / file).string();
@@ -101,6 +104,9 @@ void AddUnit(pdc::emulator::Store& store, const UnitSpec& spec) {
   auto unit = std::make_unique<BusinessUnit>(spec.id, spec.environment, spec.ampsea, spec.edition,
                                              spec.timezone);
   if (spec.daily_limit > 0) unit->daily_limit = spec.daily_limit;
+  for (const std::string& field : spec.custom_fields) {
+    unit->custom_fields.push_back({field, field, "text"});
+  }
   BusinessUnit& added = store.Add(std::move(unit));
   if (spec.prospects.empty()) return;
   auto loaded = pdc::emulator::LoadProspectFile(added, spec.prospects);
@@ -138,9 +144,11 @@ int main(int argc, char** argv) {
   single->add_option("--environment", unit.environment, "production (pi.pardot.com) or demo")
       ->capture_default_str();
   single->add_option("--prospects", unit.prospects, "Prospects to load (.csv, .jsonl)");
+  single->add_option("--custom-field", unit.custom_fields,
+                     "A text custom field of the unit, by API name (repeatable)");
   auto* units_opt = app.add_option("--units", units_file,
                                    "YAML list of units: id, environment, ampsea, edition, "
-                                   "daily_limit, timezone, prospects");
+                                   "daily_limit, timezone, prospects, custom_fields");
   single->excludes(units_opt);
 
   auto& auth = router.auth;

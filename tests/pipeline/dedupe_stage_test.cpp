@@ -163,6 +163,21 @@ TEST(DedupeStageTest, ALaterRunKeepsTheSurvivorItsLosersPointAt) {
   EXPECT_EQ(ran.report.clusters[0].survivor, "71");
   EXPECT_EQ(ran.report.clusters[0].decided_by, "previous_run");
   EXPECT_FALSE(Find(ran, "72").has_log()) << "nothing left to write";
+  EXPECT_FALSE(Find(ran, "71").has_log()) << "the losers' flag never survives onto the master";
+}
+
+TEST(DedupeStageTest, FieldsRulesDerivedAreNotMerged) {
+  std::vector<Record> records;
+  records.push_back(Prospect("81", kAnn));
+  Record loser = Prospect("82", With(kAnn, {{"created_at", "2024-01-01 00:00:00"},
+                                            {"city", "Lyon"}}));
+  loser.Set(InternField("legal_form"), Value::Text("SA"), 2);  // what a rule derived
+  records.push_back(std::move(loser));
+  Ran ran = Dedupe(Settings(dedupe::SharedEmailPolicy::kMerge), std::move(records));
+  const Record& survivor = Find(ran, "81");
+  EXPECT_EQ(Text(survivor, "city"), "Lyon");
+  EXPECT_EQ(survivor.Find(InternField("legal_form")), nullptr);
+  for (const auto& v : ran.report.clusters.at(0).values) EXPECT_NE(v.field, "legal_form");
 }
 
 TEST(DedupeStageTest, KeepDistinctCrmLeavesSharedAddressesOnDifferentCrmRecordsApart) {
