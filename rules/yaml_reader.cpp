@@ -157,19 +157,22 @@ bool YamlReader::CheckMap(const YAML::Node& node, std::string_view what,
     }
     seen.push_back(key);
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-    std::string message = "unknown key \"" + key + "\" in " + std::string(what);
-    if (auto near = NearestWord(key, allowed); !near.empty()) {
-      message += " (did you mean \"" + std::string(near) + "\"?)";
-    } else {
-      message += " (expected one of:";
-      for (std::size_t i = 0; i < allowed.size(); ++i) {
-        message += (i ? ", " : " ") + std::string(allowed[i]);
-      }
-      message += ")";
-    }
-    Error(kv.first, std::move(message));
+    Error(kv.first,
+          "unknown key \"" + key + "\" in " + std::string(what) + Suggestion(key, allowed));
   }
   return true;
+}
+
+std::string Suggestion(std::string_view word, std::span<const std::string_view> candidates) {
+  if (auto near = NearestWord(word, candidates); !near.empty()) {
+    return " (did you mean \"" + std::string(near) + "\"?)";
+  }
+  std::string list = " (expected one of:";
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    list += i ? ", " : " ";
+    list += candidates[i];
+  }
+  return list + ")";
 }
 
 std::string_view NearestWord(std::string_view word, std::span<const std::string_view> candidates) {

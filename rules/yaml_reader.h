@@ -55,5 +55,7 @@ class YamlReader {
 
 // The closest of `candidates` to `word` when it is a plausible typo, else "".
 std::string_view NearestWord(std::string_view word, std::span<const std::string_view> candidates);
+// What to add to "unknown X \"word\"": ` (did you mean "near"?)`, else ` (expected one of: a, b)`.
+std::string Suggestion(std::string_view word, std::span<const std::string_view> candidates);
 
 }  // namespace pdc

@@ -60,17 +60,7 @@ std::optional<DedupeSettings> BuildDedupeSettings(const DedupeSpec& spec,
       known = std::find(passes.begin(), passes.end(), canonical) != passes.end();
     }
     if (!known) {
-      std::string message = "dedupe.block: unknown blocking pass \"" + name + "\"";
-      if (auto near = NearestWord(name, passes); !near.empty()) {
-        message += " (did you mean \"" + std::string(near) + "\"?)";
-      } else {
-        message += " (the passes:";
-        for (std::size_t i = 0; i < passes.size(); ++i) {
-          message += (i ? ", " : " ") + std::string(passes[i]);
-        }
-        message += ")";
-      }
-      error(where, message);
+      error(where, "dedupe.block: unknown blocking pass \"" + name + "\"" + Suggestion(name, passes));
       continue;
     }
     if (std::find(s.engine.passes.begin(), s.engine.passes.end(), canonical) !=

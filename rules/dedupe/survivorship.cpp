@@ -445,18 +445,7 @@ Result<SurvivorshipConfig> SurvivorshipConfig::Parse(
   };
   auto unknown = [](std::string_view kind, const std::string& name,
                     std::span<const std::string_view> allowed) {
-    std::string message = Cat({"unknown ", kind, " \"", name, "\""});
-    if (auto near = NearestWord(name, allowed); !near.empty()) {
-      message += Cat({" (did you mean \"", near, "\"?)"});
-    } else {
-      message += " (expected one of:";
-      for (std::size_t i = 0; i < allowed.size(); ++i) {
-        message += i == 0 ? " " : ", ";
-        message += allowed[i];
-      }
-      message += ")";
-    }
-    return message;
+    return Cat({"unknown ", kind, " \"", name, "\""}) + Suggestion(name, allowed);
   };
 
   SurvivorshipConfig config;
