@@ -1,9 +1,11 @@
 #include "pipeline/run_common.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <iostream>
 #include <random>
+#include <tuple>
 
 #include "pipeline/json_text.h"
 #include "rules/dedupe/settings.h"
@@ -12,9 +14,14 @@ namespace pdc {
 
 LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry) {
   LoadResult loaded = LoadConfig(path, registry);
-  if (!loaded.config || !loaded.config->dedupe) return loaded;
-  auto settings = dedupe::BuildDedupeSettings(*loaded.config->dedupe, loaded.errors);
-  if (!settings) {
+  if (!loaded.dedupe) return loaded;
+  auto settings = dedupe::BuildDedupeSettings(*loaded.dedupe, loaded.errors);
+  std::stable_sort(loaded.errors.begin(), loaded.errors.end(),
+                   [](const Diagnostic& a, const Diagnostic& b) {
+                     return std::tie(a.where.line, a.where.column) <
+                            std::tie(b.where.line, b.where.column);
+                   });
+  if (!settings || !loaded.config) {
     loaded.config.reset();
     return loaded;
   }

@@ -453,6 +453,7 @@ LoadResult LoadConfigFromString(std::string_view yaml, const std::string& name,
       result.errors.begin(), result.errors.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);
       });
+  result.dedupe = config->dedupe;
   if (result.errors.empty()) result.config = std::move(config);
   return result;
 }

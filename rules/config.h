@@ -127,6 +127,9 @@ struct Config {
 struct LoadResult {
   std::shared_ptr<Config> config;  // null when there were errors
   std::vector<Diagnostic> errors;
+  // The `dedupe:` section as far as it could be read, errors or not (so that its names are
+  // checked, and reported, together with every other mistake).
+  std::optional<DedupeSpec> dedupe;
 };
 
 // Looks up an environment variable; nullopt when unset.

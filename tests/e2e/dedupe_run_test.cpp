@@ -157,6 +157,23 @@ TEST_P(DedupeRunTest, LosersDeletedOnlyWhenConfiguredAndUndoBringsThemBack) {
   EXPECT_EQ(State(emulator), before);
 }
 
+TEST(DedupeConfigTest, ValidateReportsEveryMistakeOfTheSectionAtOnce) {
+  TempDir dir;
+  WriteFile(dir / "bad.yaml",
+            "version: 1\nrules:\n  - email: {}\ndedupe:\n  block: [emial_key]\n  match:\n"
+            "    - [frist_name, last_name: 2]\n  fields: { opted_out: max }\n  losers: remove\n");
+  const Output checked = Shell(CleanBinary() + " validate bad.yaml", dir);
+  EXPECT_EQ(checked.code, 2);
+  for (const char* expected :
+       {"bad.yaml:5:11: dedupe.block: unknown blocking pass \"emial_key\" (did you mean",
+        "bad.yaml:7:8: dedupe.match: unknown field \"frist_name\"",
+        "bad.yaml:7:31: dedupe.match: the threshold of last_name",
+        "bad.yaml:8:24: dedupe.fields.opted_out:", "bad.yaml:9:11: dedupe.losers:",
+        "5 errors"}) {
+    EXPECT_NE(checked.err.find(expected), std::string::npos) << expected << "\n" << checked.err;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Versions, DedupeRunTest, ::testing::Values(4, 5),
                          [](const ::testing::TestParamInfo<int>& p) {
                            return "V" + std::to_string(p.param);
