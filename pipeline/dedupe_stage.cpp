@@ -1,9 +1,12 @@
 #include "pipeline/dedupe_stage.h"
 
+#include <tbb/flow_graph.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <mutex>
 #include <optional>
 
 namespace pdc {
@@ -13,11 +16,6 @@ using dedupe::Cluster;
 using dedupe::DedupeResult;
 using dedupe::SharedEmailPolicy;
 
-struct Where {
-  std::uint32_t batch;
-  std::uint32_t record;
-};
-
 bool IsTrue(const Value& v) {
   if (v.kind() == Value::Kind::kJson) return v.text() == "true";
   if (v.kind() != Value::Kind::kText) return false;
@@ -26,10 +24,12 @@ bool IsTrue(const Value& v) {
   return t == "true" || t == "1" || t == "yes";
 }
 
-// What one cluster does to its members, decided in parallel and applied to the records there.
+// What one cluster does to its members, decided in parallel on copies of them read back from
+// the spill; the edits are made again on the records as they flow on.
 struct Outcome {
   ClusterReport report;
   bool survivor_changed = false;
+  std::vector<DedupeStage::Edit> edits;
   std::vector<std::uint32_t> deletes;  // record indexes (over the whole run)
 };
 
@@ -71,35 +71,71 @@ bool SharesAddress(const Cluster& cluster, const DedupeResult& found) {
 }
 
 Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
-                                                   const GraphLimits& limits,
-                                                   const DedupeStage& dedupe,
+                                                   const GraphLimits& limits, DedupeStage& dedupe,
                                                    std::span<ReportWriter* const> reports,
                                                    const RunControl* control) {
-  std::vector<BatchPtr> batches = CleanAll(stages.source, *stages.clean);
+  // First half: source → clean and match keys (parallel) → in source order → spill.
+  namespace flow = tbb::flow;
+  using Prepared = std::pair<BatchPtr, DedupeStage::Prepared>;
+  Status kept;
+  {
+    flow::graph g;
+    flow::input_node<BatchPtr> read(g, [&](tbb::flow_control& flow_control) -> BatchPtr {
+      BatchPtr batch = stages.source.Next();
+      if (!batch) flow_control.stop();
+      return batch;
+    });
+    // Bounds what waits for the spill, as the run's graph bounds what waits for the results.
+    flow::limiter_node<BatchPtr> in_flight(g, limits.batches_in_flight);
+    flow::function_node<BatchPtr, Prepared> clean(g, flow::unlimited, [&](BatchPtr batch) {
+      stages.clean->Process(*batch);
+      DedupeStage::Prepared prepared = dedupe.Prepare(*batch);
+      return Prepared{std::move(batch), std::move(prepared)};
+    });
+    flow::sequencer_node<Prepared> in_order(
+        g, [](const Prepared& p) { return static_cast<std::size_t>(p.first->seq); });
+    flow::function_node<Prepared, flow::continue_msg> keep(
+        g, flow::serial, [&](Prepared p) {
+          if (Status st = dedupe.Keep(*p.first, std::move(p.second)); !st.ok() && kept.ok()) {
+            kept = st;
+          }
+          return flow::continue_msg{};
+        });
+    flow::make_edge(read, in_flight);
+    flow::make_edge(in_flight, clean);
+    flow::make_edge(clean, in_order);
+    flow::make_edge(in_order, keep);
+    flow::make_edge(keep, in_flight.decrementer());
+    read.activate();
+    g.wait_for_all();
+  }
+  if (!kept.ok()) return kept;
   if (control != nullptr && control->stopped()) return std::optional<DedupeTotals>();
-  auto totals = dedupe.Process(batches, reports);
+  auto totals = dedupe.Decide(reports);
   if (!totals.ok()) return totals.status();
-  HeldBatches held(std::move(batches));
+  // Second half: the marked records, read back batch by batch → diff → results [→ plan].
   std::optional<DeferredWrites> deferred;
   if (stages.writes != nullptr) deferred.emplace(*stages.writes);
-  RunGraph({held, nullptr, stages.diff, stages.results, deferred ? &*deferred : nullptr}, limits);
+  RunGraph({dedupe, nullptr, stages.diff, stages.results, deferred ? &*deferred : nullptr},
+           limits);
+  if (!dedupe.status().ok()) return dedupe.status();
   if (deferred) SendAll(*stages.writes, deferred->Take(), limits.write_slots);
   return std::optional<DedupeTotals>(std::move(*totals));
 }
 
 // The member an earlier run made this cluster's survivor: the one the others' flag field names,
 // when they all name the same member.
-std::optional<std::size_t> DedupeStage::PreviousMaster(const dedupe::Cluster& cluster,
-                                                       std::span<Record* const> records) const {
+std::optional<std::size_t> DedupeStage::PreviousMaster(
+    std::span<const Record* const> members) const {
   if (settings_.flag_field.empty()) return std::nullopt;
   const FieldId flag = InternField(settings_.flag_field);
   std::optional<std::size_t> named;
-  for (std::uint32_t m : cluster.members) {
-    const std::string_view points_to = records[m]->Get(flag).view();
+  for (const Record* member : members) {
+    const std::string_view points_to = member->Get(flag).view();
     if (points_to.empty()) continue;
     std::optional<std::size_t> target;
-    for (std::size_t i = 0; i < cluster.members.size(); ++i) {
-      if (records[cluster.members[i]]->id() == points_to) target = i;
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      if (members[i]->id() == points_to) target = i;
     }
     if (!target) continue;  // an earlier survivor no longer in this cluster
     if (named && *named != *target) return std::nullopt;
@@ -108,26 +144,45 @@ std::optional<std::size_t> DedupeStage::PreviousMaster(const dedupe::Cluster& cl
   return named;
 }
 
-Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
-                                          std::span<ReportWriter* const> reports) const {
-  const auto started = std::chrono::steady_clock::now();
-  std::vector<Record*> records;
-  std::vector<Where> where;
-  for (std::uint32_t b = 0; b < batches.size(); ++b) {
-    auto& batch_records = batches[b]->records;
-    for (std::uint32_t r = 0; r < batch_records.size(); ++r) {
-      records.push_back(&batch_records[r]);
-      where.push_back({b, r});
-    }
+DedupeStage::Prepared DedupeStage::Prepare(const Batch& batch) const {
+  Prepared prepared;
+  const FieldId email_key_field = InternField(settings_.engine.email_key_field);
+  prepared.keys.reserve(batch.records.size());
+  for (const Record& record : batch.records) {
+    prepared.keys.push_back(dedupe::BuildMatchKeys(record, email_key_field));
+    const dedupe::MemberKey member = dedupe::MemberKeyOf(record);
+    prepared.created.emplace_back(member.created_at);
+    prepared.ids.emplace_back(member.prospect_id);
+    prepared.labels.push_back(record.label());
   }
-  const std::vector<const Record*> view(records.begin(), records.end());
-  auto found = dedupe::FindDuplicates(view, settings_.engine);
+  return prepared;
+}
+
+Status DedupeStage::Keep(Batch& batch, Prepared prepared) {
+  if (prepared.keys.size() != batch.records.size()) {
+    return Status::InvalidArgument("dedupe: the batch was prepared with other records");
+  }
+  for (std::size_t i = 0; i < prepared.keys.size(); ++i) {
+    keys_.push_back(std::move(prepared.keys[i]));
+    created_.push_back(std::move(prepared.created[i]));
+    ids_.push_back(std::move(prepared.ids[i]));
+    labels_.push_back(std::move(prepared.labels[i]));
+  }
+  return spill_.Add(batch);
+}
+
+Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<dedupe::MemberKey> order(ids_.size());
+  for (std::size_t i = 0; i < ids_.size(); ++i) order[i] = {created_[i], ids_[i]};
+  auto found = dedupe::FindDuplicates(std::move(keys_), order, settings_.engine);
+  keys_.clear();
   if (!found.ok()) return found.status();
   const DedupeResult& result = *found;
   const auto& clusters = result.clustering.clusters;
 
   // The matches of each cluster, for its reason.
-  std::vector<std::int32_t> cluster_of(records.size(), -1);
+  std::vector<std::int32_t> cluster_of(ids_.size(), -1);
   for (std::size_t c = 0; c < clusters.size(); ++c) {
     for (std::uint32_t m : clusters[c].members) cluster_of[m] = static_cast<std::int32_t>(c);
   }
@@ -138,8 +193,8 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     const std::int32_t c = cluster_of[m.first];
     if (c < 0) continue;
     ClusterReport::Pair pair;
-    pair.a = records[m.first]->label();
-    pair.b = records[m.second]->label();
+    pair.a = labels_[m.first];
+    pair.b = labels_[m.second];
     pair.group = m.group >= 0 && static_cast<std::size_t>(m.group) < groups.size()
                      ? groups[static_cast<std::size_t>(m.group)].label
                      : std::string("crm_record");
@@ -151,16 +206,15 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
 
   const FieldId flag_field =
       settings_.flag_field.empty() ? FieldId{} : InternField(settings_.flag_field);
+  std::atomic<bool> unreadable{false};
+  std::string unreadable_why;
+  std::mutex unreadable_mutex;
   tbb::parallel_for(std::size_t{0}, clusters.size(), [&](std::size_t c) {
     const Cluster& cluster = clusters[c];
     Outcome& out = outcomes[c];
     ClusterReport& report = out.report;
     report.id = cluster.id;
-    std::vector<const Record*> members;
-    for (std::uint32_t m : cluster.members) {
-      members.push_back(records[m]);
-      report.members.push_back(records[m]->label());
-    }
+    for (std::uint32_t m : cluster.members) report.members.push_back(labels_[m]);
     if (cluster.review) {
       report.action = "review";
       report.review_reason = cluster.members.size() > settings_.engine.max_cluster
@@ -169,8 +223,23 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
                                    "CRM records";
       return;
     }
-    auto survived =
-        dedupe::Survive(members, settings_.survivorship, PreviousMaster(cluster, records));
+    // The members themselves, read back; the edits below are made on these copies to see what
+    // they change, and made again on the records when they flow on (Marked).
+    std::vector<Record> copies;
+    copies.reserve(cluster.members.size());
+    for (std::uint32_t m : cluster.members) {
+      auto record = spill_.Read(m);
+      if (!record.ok()) {
+        const std::lock_guard<std::mutex> lock(unreadable_mutex);
+        unreadable = true;
+        unreadable_why = record.status().message();
+        return;
+      }
+      copies.push_back(std::move(*record));
+    }
+    std::vector<const Record*> members;
+    for (const Record& r : copies) members.push_back(&r);
+    auto survived = dedupe::Survive(members, settings_.survivorship, PreviousMaster(members));
     if (!survived.ok()) {
       report.action = "review";
       report.review_reason = survived.status().message();
@@ -182,8 +251,8 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     report.survivor = survived->master_id;
     report.decided_by = std::string(survived->decided_by);
     // Fields a rule derived (legal_form, an email key) follow from the survivor's own values;
-    // only what the source holds is merged.
-    // The loser flag is about the losers: it never survives onto the master.
+    // only what the source holds is merged. The loser flag is about the losers: it never
+    // survives onto the master.
     auto derived = [&members, flag_field, this](FieldId field) {
       if (!settings_.flag_field.empty() && field == flag_field) return true;
       return std::none_of(members.begin(), members.end(),
@@ -199,16 +268,24 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
                                std::string(dedupe::FieldRuleName(v.rule)),
                                v.changed && !flag_only});
     }
-    Record& master = *records[cluster.members[survived->master]];
+    const std::uint32_t master_index = cluster.members[survived->master];
+    Record& master = copies[survived->master];
+    auto set = [&](std::uint32_t index, Record& record, FieldId field, Value value,
+                   bool absent) {
+      if (absent) record.LoadAbsent(field);
+      if (!record.Set(field, value, rule_)) return false;
+      out.edits.push_back({index, field, std::move(value), absent});
+      return true;
+    };
     if (!flag_only) {
       static const FieldId opted_out = InternField("opted_out");
       static const FieldId do_not_email = InternField("is_do_not_email");
       for (const Field& change : survived->changes) {
         if (derived(change.id)) continue;
-        out.survivor_changed |= master.Set(change.id, change.value, rule_);
+        out.survivor_changed |= set(master_index, master, change.id, change.value, false);
         if (change.id == opted_out && !opted_out_writable_ && IsTrue(change.value) &&
             !IsTrue(master.Get(do_not_email))) {
-          master.Set(do_not_email, Value::Text("true"), rule_);
+          set(master_index, master, do_not_email, Value::Text("true"), false);
           std::string from;
           for (const dedupe::SurvivingValue& v : survived->values) {
             if (v.field == opted_out) from = v.source_id;
@@ -221,22 +298,23 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     const bool remove = settings_.losers == dedupe::LoserAction::kDelete && !flag_only;
     report.loser_action = remove ? "delete" : "flag";
     for (std::size_t i = 0; i < survived->losers.size(); ++i) {
-      const std::uint32_t loser = cluster.members[survived->losers[i]];
+      const std::size_t loser = survived->losers[i];
       report.losers.push_back(survived->loser_ids[i]);
       if (remove) {
-        out.deletes.push_back(loser);
+        out.deletes.push_back(cluster.members[loser]);
       } else if (!settings_.flag_field.empty()) {
         // The configured flag field is a field of the account even where the source left it
         // out for being empty.
-        records[loser]->LoadAbsent(flag_field);
-        records[loser]->Set(flag_field, Value::Text(survived->master_id), rule_);
+        set(cluster.members[loser], copies[loser], flag_field,
+            Value::Text(survived->master_id), true);
       }
     }
   });
+  if (unreadable) return Status::Io(unreadable_why);
 
   DedupeTotals totals;
   totals.shared_email = std::string(dedupe::SharedEmailPolicyName(settings_.shared_email));
-  totals.records = records.size();
+  totals.records = ids_.size();
   totals.candidate_pairs = result.blocking.pairs.size();
   totals.matched_pairs = result.matches.size();
   totals.vetoed_pairs = result.vetoed;
@@ -262,11 +340,13 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     } else if (!settings_.flag_field.empty()) {
       totals.losers_flagged += out.report.losers.size();
     }
-    for (std::uint32_t d : out.deletes) {
-      batches[where[d].batch]->deletes.push_back(where[d].record);
-    }
+    for (Edit& e : out.edits) edits_.push_back(std::move(e));
+    deletes_.insert(deletes_.end(), out.deletes.begin(), out.deletes.end());
   }
-  for (const BatchPtr& batch : batches) std::sort(batch->deletes.begin(), batch->deletes.end());
+  // By record, in the order they were made (a record's edits come from one cluster).
+  std::stable_sort(edits_.begin(), edits_.end(),
+                   [](const Edit& a, const Edit& b) { return a.record < b.record; });
+  std::sort(deletes_.begin(), deletes_.end());
   totals.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   for (ReportWriter* report : reports) {
@@ -274,6 +354,28 @@ Result<DedupeTotals> DedupeStage::Process(std::span<const BatchPtr> batches,
     report->Dedupe(totals);
   }
   return totals;
+}
+
+BatchPtr DedupeStage::Next() {
+  if (next_batch_ >= spill_.batches()) return nullptr;
+  auto batch = spill_.TakeBatch(next_batch_++);
+  if (!batch.ok()) {
+    status_ = batch.status();
+    return nullptr;
+  }
+  Batch& b = **batch;
+  const std::uint32_t first = next_record_;
+  next_record_ += static_cast<std::uint32_t>(b.records.size());
+  for (; next_edit_ < edits_.size() && edits_[next_edit_].record < next_record_; ++next_edit_) {
+    Edit& e = edits_[next_edit_];
+    Record& record = b.records[e.record - first];
+    if (e.absent) record.LoadAbsent(e.field);
+    record.Set(e.field, std::move(e.value), rule_);
+  }
+  for (; next_delete_ < deletes_.size() && deletes_[next_delete_] < next_record_; ++next_delete_) {
+    b.deletes.push_back(deletes_[next_delete_] - first);
+  }
+  return std::move(*batch);
 }
 
 }  // namespace pdc

@@ -2,7 +2,6 @@
 
 #include <tbb/flow_graph.h>
 
-#include <algorithm>
 #include <mutex>
 #include <optional>
 
@@ -84,33 +83,6 @@ void SendAll(WriteStage& writes, std::vector<WriteBatch> batches, std::size_t sl
     });
   }
   // ~IoPool runs what was submitted, then joins
-}
-
-std::vector<BatchPtr> CleanAll(BatchSource& source, const CleanStage& clean) {
-  namespace flow = tbb::flow;
-  flow::graph g;
-  std::vector<BatchPtr> batches;
-  flow::input_node<BatchPtr> read(g, [&](tbb::flow_control& control) -> BatchPtr {
-    BatchPtr batch = source.Next();
-    if (!batch) control.stop();
-    return batch;
-  });
-  flow::function_node<BatchPtr, BatchPtr> cleaned(g, flow::unlimited, [&](BatchPtr batch) {
-    clean.Process(*batch);
-    for (Record& record : batch->records) record.ShrinkToFit();  // held until the run ends
-    return batch;
-  });
-  flow::function_node<BatchPtr, flow::continue_msg> keep(g, flow::serial, [&](BatchPtr batch) {
-    batches.push_back(std::move(batch));
-    return flow::continue_msg{};
-  });
-  flow::make_edge(read, cleaned);
-  flow::make_edge(cleaned, keep);
-  read.activate();
-  g.wait_for_all();
-  std::sort(batches.begin(), batches.end(),
-            [](const BatchPtr& a, const BatchPtr& b) { return a->seq < b->seq; });
-  return batches;
 }
 
 }  // namespace pdc

@@ -30,23 +30,8 @@ struct GraphStages {
 // Returns when every batch has reached the end and every write is settled.
 void RunGraph(const GraphStages& stages, const GraphLimits& limits);
 
-// The first half of a dedupe run: source → clean (parallel) → every batch, in source order.
-// Dedupe needs all records at once, so nothing bounds the batches held here.
-std::vector<BatchPtr> CleanAll(BatchSource& source, const CleanStage& clean);
-
 // Sends write batches `slots` at a time on I/O threads; Settle runs one result at a time.
 // Returns when every batch is settled.
 void SendAll(WriteStage& writes, std::vector<WriteBatch> batches, std::size_t slots);
-
-// A source that hands out batches already in memory (the cleaned batches of a dedupe run).
-class HeldBatches final : public BatchSource {
- public:
-  explicit HeldBatches(std::vector<BatchPtr> batches) : batches_(std::move(batches)) {}
-  BatchPtr Next() override { return next_ < batches_.size() ? std::move(batches_[next_++]) : nullptr; }
-
- private:
-  std::vector<BatchPtr> batches_;
-  std::size_t next_ = 0;
-};
 
 }  // namespace pdc

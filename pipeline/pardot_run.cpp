@@ -151,7 +151,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     // A dedupe run starts over when resumed before its plan was complete: clusters need every
     // record, so the pull starts again from the beginning.
     PardotSource full(session, pull, resumed ? std::vector<PullRange>{{0, 0}} : ranges, control);
-    const DedupeStage dedupe(*config.dedupe_settings, dedupe_rule, p.api_version == 5);
+    DedupeStage dedupe(*config.dedupe_settings, dedupe_rule, p.api_version == 5);
     auto totals = RunDedupeGraph({full, &clean, diff, results, writes.get()}, GraphLimits{},
                                  dedupe, report_ptrs, &control);
     if (!totals.ok()) {

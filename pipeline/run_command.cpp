@@ -135,7 +135,7 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
   ResultSink results(info.rules.size(), writer.get(), report_ptrs, &progress);
   Status dedupe_status;
   if (config.dedupe_settings) {
-    const DedupeStage dedupe(*config.dedupe_settings, dedupe_rule);
+    DedupeStage dedupe(*config.dedupe_settings, dedupe_rule);
     auto totals = RunDedupeGraph({source, &clean, diff, results}, GraphLimits{}, dedupe,
                                  report_ptrs);
     if (!totals.ok()) {

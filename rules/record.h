@@ -6,6 +6,8 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -67,6 +69,12 @@ class Record {
     read_fields_ = fields_.size();
   }
   void Reserve(std::size_t fields) { fields_.reserve(fields); }
+  // The whole record (fields, what was read, its log) as bytes, for a spill file of this
+  // process (field ids are this process's). Decode reads one record from the front of `bytes`
+  // and moves past it; nullopt when the bytes are not a whole record.
+  void Encode(std::string& out) const;
+  static std::optional<Record> Decode(std::string_view& bytes);
+
   // Gives back the spare capacity of the record's vectors (for records held for a while: a
   // dedupe run keeps every record of the run in memory).
   void ShrinkToFit();

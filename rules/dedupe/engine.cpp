@@ -161,6 +161,33 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
 Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
                                     const DedupeOptions& options) {
   if (records.size() > UINT32_MAX) return Status::InvalidArgument("too many records to dedupe");
+  const auto n = static_cast<std::uint32_t>(records.size());
+  std::vector<MatchKeys> keys(n);
+  const FieldId email_key_field = InternField(options.email_key_field);
+  LoadEmailData(kEmailClasses);
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
+    for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
+      keys[i] = BuildMatchKeys(*records[i], email_key_field);
+    }
+  });
+  std::vector<MemberKey> members(n);
+  for (std::uint32_t i = 0; i < n; ++i) {
+    members[i] = MemberKeyOf(*records[i]);
+  }
+  return FindDuplicates(std::move(keys), members, options);
+}
+
+MemberKey MemberKeyOf(const Record& record) {
+  return {TextOf(record, Names().created), record.id()};
+}
+
+Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
+                                    std::span<const MemberKey> members,
+                                    const DedupeOptions& options) {
+  if (keys.size() > UINT32_MAX) return Status::InvalidArgument("too many records to dedupe");
+  if (members.size() != keys.size()) {
+    return Status::InvalidArgument("FindDuplicates needs one member key per match key");
+  }
   bool enabled[kPasses];
   std::fill(std::begin(enabled), std::end(enabled), options.passes.empty());
   for (const std::string& name : options.passes) {
@@ -173,14 +200,8 @@ Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
   LoadEmailData(kEmailClasses);
   LoadNicknames();
   DedupeResult result;
-  const auto n = static_cast<std::uint32_t>(records.size());
-  result.keys.resize(n);
-  const FieldId email_key_field = InternField(options.email_key_field);
-  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
-    for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
-      result.keys[i] = BuildMatchKeys(*records[i], email_key_field);
-    }
-  });
+  const auto n = static_cast<std::uint32_t>(keys.size());
+  result.keys = std::move(keys);
 
   // Blocking keys, filled per thread in chunks and joined.
   struct Local {
@@ -241,10 +262,6 @@ Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
   std::vector<RecordPair> matched;
   matched.reserve(result.matches.size());
   for (const MatchedPair& m : result.matches) matched.push_back({m.first, m.second});
-  std::vector<MemberKey> members(n);
-  for (std::uint32_t i = 0; i < n; ++i) {
-    members[i] = {TextOf(*records[i], Names().created), records[i]->id()};
-  }
   ClusterOptions cluster_options;
   cluster_options.max_size = options.max_cluster;
   auto clustering = ClusterPairs(matched, members, cluster_options);

@@ -86,5 +86,13 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field);
 Result<DedupeResult> FindDuplicates(std::span<const Record* const> records,
                                     const DedupeOptions& options);
 Result<DedupeResult> FindDuplicates(std::span<const Record> records, const DedupeOptions& options);
+// The same from match keys built already (BuildMatchKeys, with the options' email_key_field), one
+// per record, and each record's creation time and prospect id for the cluster order (views that
+// must outlive the call): for a caller that does not hold the records.
+Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
+                                    std::span<const MemberKey> members,
+                                    const DedupeOptions& options);
+// A record's member key (views into the record).
+MemberKey MemberKeyOf(const Record& record);
 
 }  // namespace pdc::dedupe

@@ -66,14 +66,22 @@ struct Ran {
 };
 
 Ran Dedupe(const dedupe::DedupeSettings& settings, std::vector<Record> records,
-        std::size_t per_batch = 2, bool opted_out_writable = true) {
+           std::size_t per_batch = 2, bool opted_out_writable = true) {
   Ran ran;
-  ran.batches = Batches(std::move(records), per_batch);
-  const DedupeStage stage(settings, 7, opted_out_writable);
+  DedupeStage stage(settings, 7, opted_out_writable);
+  for (const BatchPtr& batch : Batches(std::move(records), per_batch)) {
+    DedupeStage::Prepared prepared = stage.Prepare(*batch);
+    const Status kept = stage.Keep(*batch, std::move(prepared));
+    EXPECT_TRUE(kept.ok()) << kept.message();
+    EXPECT_TRUE(batch->records.empty()) << "the records wait in the spill file";
+  }
   ReportWriter* reports[] = {&ran.report};
-  auto totals = stage.Process(ran.batches, reports);
+  auto totals = stage.Decide(reports);
   EXPECT_TRUE(totals.ok()) << totals.status().message();
   if (totals.ok()) ran.totals = *totals;
+  while (BatchPtr batch = stage.Next()) ran.batches.push_back(batch);
+  EXPECT_TRUE(stage.status().ok()) << stage.status().message();
+  for (std::size_t i = 0; i < ran.batches.size(); ++i) EXPECT_EQ(ran.batches[i]->seq, i);
   return ran;
 }
 
