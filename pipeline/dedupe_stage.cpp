@@ -155,6 +155,7 @@ DedupeStage::Prepared DedupeStage::Prepare(const Batch& batch) const {
     prepared.ids.emplace_back(member.prospect_id);
     prepared.labels.push_back(record.label());
   }
+  prepared.encoded = RecordSpill::Encode(batch);
   return prepared;
 }
 
@@ -168,7 +169,7 @@ Status DedupeStage::Keep(Batch& batch, Prepared prepared) {
     ids_.push_back(std::move(prepared.ids[i]));
     labels_.push_back(std::move(prepared.labels[i]));
   }
-  return spill_.Add(batch);
+  return spill_.Add(batch, prepared.encoded);
 }
 
 Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports) {

@@ -41,12 +41,14 @@ class DedupeStage final : public BatchSource {
               bool opted_out_writable = true)
       : settings_(settings), rule_(rule), opted_out_writable_(opted_out_writable) {}
 
-  // What dedupe keeps of a cleaned batch: its records' match keys and cluster-order keys.
+  // What dedupe keeps of a cleaned batch: its records' match keys and cluster-order keys, and
+  // the records encoded for the spill.
   struct Prepared {
     std::vector<dedupe::MatchKeys> keys;
     std::vector<std::string> created, ids, labels;
+    RecordSpill::Encoded encoded;
   };
-  // Any thread, any order: the batch's match keys.
+  // Any thread, any order: the batch's match keys and its records' bytes.
   Prepared Prepare(const Batch& batch) const;
   // One thread, in source order: keeps the keys and moves the records to the spill file.
   Status Keep(Batch& batch, Prepared prepared);

@@ -15,20 +15,33 @@ RecordSpill::~RecordSpill() {
   if (file_ != nullptr) std::fclose(file_);
 }
 
-Status RecordSpill::Add(Batch& batch) {
+RecordSpill::Encoded RecordSpill::Encode(const Batch& batch) {
+  Encoded encoded;
+  encoded.sizes.reserve(batch.records.size());
+  for (const Record& record : batch.records) {
+    const std::size_t start = encoded.bytes.size();
+    record.Encode(encoded.bytes);
+    encoded.sizes.push_back(static_cast<std::uint32_t>(encoded.bytes.size() - start));
+  }
+  return encoded;
+}
+
+Status RecordSpill::Add(Batch& batch, const Encoded& encoded) {
   if (fd_ < 0) return Status::Io(std::string("cannot create a scratch file: ") + std::strerror(errno));
+  if (encoded.sizes.size() != batch.records.size()) {
+    return Status::InvalidArgument("the spill was given another batch's bytes");
+  }
   Held held;
   held.first = static_cast<std::uint32_t>(spans_.size());
   held.count = static_cast<std::uint32_t>(batch.records.size());
-  buffer_.clear();
-  for (const Record& record : batch.records) {
-    const std::size_t start = buffer_.size();
-    record.Encode(buffer_);
-    spans_.push_back({end_ + start, static_cast<std::uint32_t>(buffer_.size() - start)});
+  std::uint64_t offset = end_;
+  for (const std::uint32_t size : encoded.sizes) {
+    spans_.push_back({offset, size});
+    offset += size;
   }
   std::size_t written = 0;
-  while (written < buffer_.size()) {
-    const ssize_t n = ::pwrite(fd_, buffer_.data() + written, buffer_.size() - written,
+  while (written < encoded.bytes.size()) {
+    const ssize_t n = ::pwrite(fd_, encoded.bytes.data() + written, encoded.bytes.size() - written,
                                static_cast<off_t>(end_ + written));
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -36,7 +49,7 @@ Status RecordSpill::Add(Batch& batch) {
     }
     written += static_cast<std::size_t>(n);
   }
-  end_ += buffer_.size();
+  end_ += encoded.bytes.size();
   batch.records.clear();
   batch.records.shrink_to_fit();
   held.batch = std::make_shared<Batch>(std::move(batch));

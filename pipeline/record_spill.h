@@ -3,8 +3,8 @@
 // gigabytes in memory; on disk they take about as much as the input. Anonymous (std::tmpfile in
 // TMPDIR, else /tmp): nothing is left behind.
 //
-// Batches are added in source order; each record gets the next index (0, 1, ...). Add and
-// TakeBatch are for one thread; Read may run on many threads at once (pread).
+// Batches are added in source order; each record gets the next index (0, 1, ...). Encode may run
+// on any thread; Add and TakeBatch are for one thread; Read may run on many at once (pread).
 #pragma once
 
 #include <cstdint>
@@ -23,9 +23,15 @@ class RecordSpill {
   RecordSpill(const RecordSpill&) = delete;
   RecordSpill& operator=(const RecordSpill&) = delete;
 
-  // Writes the batch's records to the file and empties them from the batch, which keeps its
-  // sequence number, checkpoint and rejected rows.
-  Status Add(Batch& batch);
+  // A batch's records as bytes: made on any thread (Encode is the costly part), written by Add.
+  struct Encoded {
+    std::string bytes;
+    std::vector<std::uint32_t> sizes;  // of each record's bytes, in order
+  };
+  static Encoded Encode(const Batch& batch);
+  // Writes the batch's records (`encoded` from Encode(batch)) to the file and empties them from
+  // the batch, which keeps its sequence number, checkpoint and rejected rows.
+  Status Add(Batch& batch, const Encoded& encoded);
   std::size_t records() const { return spans_.size(); }
   std::size_t batches() const { return batches_.size(); }
 
@@ -50,7 +56,6 @@ class RecordSpill {
   std::uint64_t end_ = 0;
   std::vector<Span> spans_;
   std::vector<Held> batches_;
-  std::string buffer_;
 };
 
 }  // namespace pdc
