@@ -192,7 +192,7 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
   const auto pass_names = dedupe::BlockingPassNames();
   for (const dedupe::MatchedPair& m : result.matches) {
     const std::int32_t c = cluster_of[m.first];
-    if (c < 0) continue;
+    if (c < 0 || cluster_of[m.second] != c) continue;  // a match the clustering refused
     ClusterReport::Pair pair;
     pair.a = labels_[m.first];
     pair.b = labels_[m.second];
@@ -218,10 +218,7 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     for (std::uint32_t m : cluster.members) report.members.push_back(labels_[m]);
     if (cluster.review) {
       report.action = "review";
-      report.review_reason = cluster.members.size() > settings_.engine.max_cluster
-                                 ? "larger than max_cluster"
-                                 : "joins prospects on one email address synced to different "
-                                   "CRM records";
+      report.review_reason = "larger than max_cluster";
       return;
     }
     // The members themselves, read back; the edits below are made on these copies to see what

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <string_view>
+#include <unordered_map>
 
 #include "rules/dedupe/metaphone.h"
 #include "rules/email_domains.h"
@@ -61,23 +62,15 @@ constexpr std::string_view kPassNames[kPasses] = {"email_key",
                                                   "crm_lead_id"};
 static_assert(kPasses == kBlockingPasses);
 
-// True when two members of the cluster share an email address but are synced to different CRM
-// leads or contacts: the records a keep_distinct_crm decision keeps apart.
-bool JoinsDistinctCrm(const Cluster& cluster, const std::vector<MatchKeys>& keys) {
-  for (std::size_t i = 0; i < cluster.members.size(); ++i) {
-    const MatchKeys& a = keys[cluster.members[i]];
-    if (a.address.empty() || (a.crm_lead_id.empty() && a.crm_contact_id.empty())) continue;
-    for (std::size_t j = i + 1; j < cluster.members.size(); ++j) {
-      const MatchKeys& b = keys[cluster.members[j]];
-      if (a.address != b.address) continue;
-      const bool lead = !a.crm_lead_id.empty() && !b.crm_lead_id.empty() &&
-                        a.crm_lead_id != b.crm_lead_id;
-      const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
-                           a.crm_contact_id != b.crm_contact_id;
-      if (lead || contact) return true;
-    }
-  }
-  return false;
+// True when two prospects share an email address but are synced to different CRM leads or
+// contacts: the records a keep_distinct_crm decision keeps apart.
+bool DistinctCrm(const MatchKeys& a, const MatchKeys& b) {
+  if (a.address.empty() || a.address != b.address) return false;
+  const bool lead =
+      !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
+  const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
+                       a.crm_contact_id != b.crm_contact_id;
+  return lead || contact;
 }
 
 }  // namespace
@@ -259,25 +252,58 @@ Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
               return a.first != b.first ? a.first < b.first : a.second < b.second;
             });
 
-  std::vector<RecordPair> matched;
-  matched.reserve(result.matches.size());
-  for (const MatchedPair& m : result.matches) matched.push_back({m.first, m.second});
   ClusterOptions cluster_options;
   cluster_options.max_size = options.max_cluster;
-  auto clustering = ClusterPairs(matched, members, cluster_options);
-  if (!clustering.ok()) return clustering.status();
-  result.clustering = std::move(*clustering);
-  if (options.decision.keep_distinct_crm()) {
-    Clustering& c = result.clustering;
-    for (Cluster& cluster : c.clusters) {
-      if (cluster.review || !JoinsDistinctCrm(cluster, result.keys)) continue;
-      cluster.review = true;
-      ++result.crm_conflicts;
-      --c.merged;
-      ++c.review;
-      c.records_merged -= cluster.members.size();
+  DisjointSets sets(n);
+  if (!options.decision.keep_distinct_crm()) {
+    for (const MatchedPair& m : result.matches) sets.Union(m.first, m.second);
+  } else {
+    // Strongest matches first (one CRM record, then the groups in order); a join that would
+    // put two prospects on one address synced to different CRM records in one cluster is
+    // refused, whatever third member links them.
+    std::vector<const MatchedPair*> order;
+    order.reserve(result.matches.size());
+    for (const MatchedPair& m : result.matches) order.push_back(&m);
+    std::stable_sort(order.begin(), order.end(), [](const MatchedPair* a, const MatchedPair* b) {
+      return a->group < b->group;
+    });
+    // For each set with any: its members that are on an address and synced to the CRM.
+    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> synced;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const MatchKeys& k = result.keys[i];
+      if (!k.address.empty() && (!k.crm_lead_id.empty() || !k.crm_contact_id.empty())) {
+        synced[i].push_back(i);
+      }
+    }
+    for (const MatchedPair* m : order) {
+      const std::uint32_t a = sets.Find(m->first), b = sets.Find(m->second);
+      if (a == b) continue;
+      const auto sa = synced.find(a), sb = synced.find(b);
+      if (sa != synced.end() && sb != synced.end()) {
+        const bool conflict = std::any_of(sa->second.begin(), sa->second.end(), [&](auto x) {
+          return std::any_of(sb->second.begin(), sb->second.end(), [&](auto y) {
+            return DistinctCrm(result.keys[x], result.keys[y]);
+          });
+        });
+        if (conflict) {
+          ++result.crm_conflicts;
+          continue;
+        }
+      }
+      sets.Union(a, b);
+      const std::uint32_t root = sets.Find(a);
+      const std::uint32_t other = root == a ? b : a;
+      if (const auto so = synced.find(other); so != synced.end()) {
+        std::vector<std::uint32_t> moved = std::move(so->second);
+        synced.erase(so);
+        auto& into = synced[root];
+        into.insert(into.end(), moved.begin(), moved.end());
+      }
     }
   }
+  auto clustering = BuildClusters(sets, members, cluster_options);
+  if (!clustering.ok()) return clustering.status();
+  result.clustering = std::move(*clustering);
   return result;
 }
 

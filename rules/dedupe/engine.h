@@ -14,9 +14,10 @@
 // company key's first five characters + first initial + phonetic last name; the first name +
 // phonetic last name + city; the CRM contact id; the CRM lead id.
 //
-// With a decision that keeps distinct CRM records apart (keep_distinct_crm), a cluster that
-// joins two prospects on one email address synced to different CRM leads or contacts (each
-// matched to a third member, say) is not merged: it goes to review, as oversized clusters do.
+// With a decision that keeps distinct CRM records apart (keep_distinct_crm), matches are joined
+// strongest first (one CRM record, then the groups in their order), and a join that would put
+// two prospects on one email address synced to different CRM leads or contacts into one cluster
+// (each matched to a third member, say) is refused: the third member stays with the first.
 #pragma once
 
 #include <array>
@@ -75,7 +76,7 @@ struct DedupeResult {
   std::vector<MatchedPair> matches;
   Clustering clustering;
   std::size_t vetoed = 0;  // pairs a country or CRM veto kept apart
-  std::size_t crm_conflicts = 0;  // clusters sent to review for joining distinct CRM records
+  std::size_t crm_conflicts = 0;  // matches not joined: they would join distinct CRM records
 };
 
 // The match keys of one cleaned prospect.

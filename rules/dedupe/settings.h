@@ -6,8 +6,8 @@
 // v4, or v5 on such a business unit) can hold the same address twice; elsewhere the policy has
 // nothing to act on, and duplicates are one person under different addresses.
 //   keep_distinct_crm  (default) prospects on one address that are synced to different CRM leads
-//                      or contacts never match, and a cluster that would join two of them (through
-//                      a third member) goes to review instead of being merged.
+//                      or contacts never match, and never end in one cluster through a third
+//                      member (it joins the stronger match only).
 //   merge              prospects on one address are matched like any others.
 //   flag_only          they are matched, but a cluster in which two members share an address is
 //                      only flagged: its losers get the loser flag, the survivor keeps its values

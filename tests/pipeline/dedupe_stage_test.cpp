@@ -209,9 +209,10 @@ TEST(DedupeStageTest, KeepDistinctCrmLeavesSharedAddressesOnDifferentCrmRecordsA
   EXPECT_EQ(merged.report.clusters.size(), 1u);
 }
 
-TEST(DedupeStageTest, AClusterJoiningDistinctCrmRecordsGoesToReview) {
+TEST(DedupeStageTest, AThirdMemberNeverJoinsDistinctCrmRecords) {
   // 31 and 32 share a mailbox but are different CRM contacts; 33 matches each of them by name
-  // and phone under another address. Merging the three would undo what the CRM keeps apart.
+  // and phone under another address. It joins the first (the stronger or earlier match) only:
+  // one cluster holding 31 and 32 would undo what the CRM keeps apart.
   const Fields shared = With(kAnn, {{"phone", "+14155550132"}});
   std::vector<Record> records;
   records.push_back(Prospect("31", With(shared, {{"crm_contact_fid", "0035e000001AAAAAA1"}})));
@@ -219,11 +220,13 @@ TEST(DedupeStageTest, AClusterJoiningDistinctCrmRecordsGoesToReview) {
   records.push_back(Prospect("33", With(shared, {{"email", "ann@gmail.com"}})));
   Ran ran = Dedupe(Settings(dedupe::SharedEmailPolicy::kKeepDistinctCrm), std::move(records));
   ASSERT_EQ(ran.report.clusters.size(), 1u);
-  EXPECT_EQ(ran.report.clusters[0].action, "review");
-  EXPECT_TRUE(ran.report.clusters[0].survivor.empty());
-  for (const char* id : {"31", "32", "33"}) EXPECT_FALSE(Find(ran, id).has_log()) << id;
-  EXPECT_EQ(ran.totals.review, 1u);
-  EXPECT_EQ(ran.totals.clusters, 0u);
+  EXPECT_EQ(ran.report.clusters[0].members, (std::vector<std::string>{"31", "33"}));
+  EXPECT_EQ(ran.report.clusters[0].action, "merge");
+  for (const auto& pair : ran.report.clusters[0].pairs) {
+    EXPECT_NE(pair.b, "32") << "the refused match is no reason of the cluster";
+  }
+  EXPECT_FALSE(Find(ran, "32").has_log());
+  EXPECT_EQ(ran.totals.clusters, 1u);
 }
 
 TEST(DedupeStageTest, AnOptOutOnALoserStaysOnTheSurvivor) {
