@@ -36,7 +36,7 @@ struct ClusterReport {
   std::string id;                    // stable: the earliest-created member's prospect id
   std::vector<std::string> members;  // labels, earliest created first
   // "merge", "flag_only" (shared-email cluster under that policy), "review" (over the size
-  // guard, joins distinct CRM records, or a member without a prospect id).
+  // guard, or a member without a prospect id).
   std::string action;
   std::string review_reason;  // for "review"
   std::string survivor;       // "" for review
