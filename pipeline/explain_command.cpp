@@ -43,12 +43,6 @@ struct Failure {
 // The two prospects, A then B.
 using Prospects = std::array<std::optional<Record>, 2>;
 
-Result<FileFormat> FormatOf(const std::string& path, const std::string& configured) {
-  if (configured == "csv") return FileFormat::kCsv;
-  if (configured == "jsonl") return FileFormat::kJsonl;
-  return FormatOfPath(path);
-}
-
 // The first row whose id is each of `ids`, reading until both are found.
 std::optional<Failure> ReadFromFile(const std::string& path, const std::string& format,
                                     char delimiter, const std::array<std::string, 2>& ids,

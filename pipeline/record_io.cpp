@@ -18,6 +18,12 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 }  // namespace
 
+Result<FileFormat> FormatOf(const std::string& path, const std::string& configured) {
+  if (configured == "csv") return FileFormat::kCsv;
+  if (configured == "jsonl") return FileFormat::kJsonl;
+  return FormatOfPath(path);
+}
+
 Result<FileFormat> FormatOfPath(const std::string& path) {
   std::string lower = path;
   std::transform(lower.begin(), lower.end(), lower.begin(),

@@ -19,6 +19,8 @@ enum class FileFormat { kCsv, kJsonl };
 
 // The format a path names by its extension (.csv, .jsonl, .ndjson); an error for anything else.
 Result<FileFormat> FormatOfPath(const std::string& path);
+// The configured format ("csv", "jsonl"), else the one of the path.
+Result<FileFormat> FormatOf(const std::string& path, const std::string& configured);
 
 struct RejectedRow {
   std::uint64_t line;   // 1-based physical line where the row starts

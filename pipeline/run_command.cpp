@@ -27,12 +27,6 @@ bool SameFile(const std::string& a, const std::string& b) {
   return std::filesystem::exists(b, ec) && std::filesystem::equivalent(a, b, ec);
 }
 
-Result<FileFormat> FormatOf(const std::string& path, const std::string& configured) {
-  if (configured == "csv") return FileFormat::kCsv;
-  if (configured == "jsonl") return FileFormat::kJsonl;
-  return FormatOfPath(path);
-}
-
 }  // namespace
 
 int RunCommand(const RunOptions& options, const CommonOptions& common) {
