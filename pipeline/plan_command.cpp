@@ -1,6 +1,7 @@
 // `plan CONFIG`: what a Pardot run would cost before it runs: the number of prospects (from a
 // count query), the share the rules would change (measured on a sample page), the requests and
-// the time that makes, against what is left of today's budget.
+// the time that makes, against what is left of today's budget. Dedupe's writes are not in the
+// estimate (a sample cannot show clusters), and the plan says so.
 #include <boost/json.hpp>
 #include <chrono>
 #include <cmath>
@@ -15,6 +16,7 @@
 #include "pipeline/pardot_connection.h"
 #include "pipeline/run_common.h"
 #include "rules/config.h"
+#include "rules/dedupe/settings.h"
 
 namespace pdc {
 namespace {
@@ -117,9 +119,10 @@ int PlanCommand(const std::string& config_path, const RunOptions& options,
         text, sizeof text,
         "{\"prospects\":%lld,\"sample\":%zu,\"sample_changed\":%zu,\"estimated_changed\":%lld,"
         "\"requests\":{\"pages\":%lld,\"writes\":%lld,\"total\":%lld},"
-        "\"budget_remaining\":%lld,\"fits_today\":%s,\"estimated_seconds\":%.1f}",
+        "\"budget_remaining\":%lld,\"fits_today\":%s,\"estimated_seconds\":%.1f,"
+        "\"dedupe_estimated\":%s}",
         n, sample.records.size(), changed_in_sample, changed, pages, writes, requests, remaining,
-        requests <= remaining ? "true" : "false", seconds);
+        requests <= remaining ? "true" : "false", seconds, config.dedupe_settings ? "false" : "null");
     std::cout << text << '\n';
     return kExitOk;
   }
@@ -132,6 +135,15 @@ int PlanCommand(const std::string& config_path, const RunOptions& options,
               pages, writes, requests, remaining);
   std::printf("  time: about %.0f s at %.0f ms a request, five writes at once\n", seconds,
               latency * 1000);
+  if (config.dedupe_settings) {
+    // A sample page cannot show clusters: they need every record.
+    std::printf(
+        "  dedupe: not in these numbers (clusters need every record); each survivor and loser "
+        "it updates adds to the writes above%s\n",
+        config.dedupe_settings->losers == dedupe::LoserAction::kDelete
+            ? ", and each loser it deletes takes one request of its own"
+            : "");
+  }
   if (requests > remaining) {
     std::printf(
         "  the run would stop at the daily limit after about %lld requests: "
