@@ -121,6 +121,14 @@ double DamerauLevenshteinSimilarity(std::string_view a, std::string_view b);
 // LoadNicknames() at start-up to fail there rather than inside a pipeline stage.
 bool NicknameEquivalent(std::string_view a, std::string_view b);
 
+// The folded formal name of the first data/nicknames.tsv row a folded given name belongs to
+// (bob -> robert, robert -> robert), or `name` itself when the table does not list it: a blocking
+// key that a nickname and its formal name share. A short form of several formal names gets the
+// first of them only (alex -> alexander), so two names with one FormalName are not necessarily
+// NicknameEquivalent, nor the other way round. The view stays valid for the process's lifetime
+// when it is not `name`; loads the table like NicknameEquivalent.
+std::string_view FormalName(std::string_view name);
+
 // Loads data/nicknames.tsv now if it is not loaded yet (throws DataError); cheap afterwards.
 void LoadNicknames();
 

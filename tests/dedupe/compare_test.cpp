@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "rules/match_key.h"
+
 namespace pdc::dedupe {
 namespace {
 
@@ -107,6 +109,24 @@ TEST(NicknameTest, ShortFormAndFormal) {
   EXPECT_TRUE(NicknameEquivalent("bill", "william"));
   EXPECT_TRUE(NicknameEquivalent("kate", "katherine"));
   EXPECT_TRUE(NicknameEquivalent("kate", "catherine"));
+}
+
+TEST(NicknameTest, ShortFormsOfMoreCulturesAndScripts) {
+  EXPECT_TRUE(NicknameEquivalent("mandy", "amanda"));
+  EXPECT_TRUE(NicknameEquivalent("henk", "hendrik"));
+  EXPECT_TRUE(NicknameEquivalent("kasia", "katarzyna"));
+  // Cyrillic short forms are listed in their script; their folded key meets the formal name.
+  EXPECT_TRUE(NicknameEquivalent(Fold("Ваня"), Fold("Иван")));
+  EXPECT_TRUE(NicknameEquivalent("vanya", Fold("Иван")));
+  EXPECT_FALSE(NicknameEquivalent("mandy", "amelia"));
+}
+
+TEST(NicknameTest, FormalNameIsTheBlockingKeyOfAShortForm) {
+  EXPECT_EQ(FormalName("bob"), "robert");
+  EXPECT_EQ(FormalName("robert"), "robert");
+  EXPECT_EQ(FormalName("mandy"), "amanda");
+  EXPECT_EQ(FormalName("zoltan"), "zoltan") << "a name the table does not list is its own key";
+  EXPECT_EQ(FormalName(""), "");
 }
 
 TEST(NicknameTest, ShortFormsOfOneFormalName) {

@@ -80,7 +80,10 @@ TEST(NameRuleTest, FormalNamesAreDerivedNeverRewritten) {
   Record r = Names("Bob", "Dylan");
   EXPECT_EQ(TextOf(r, "first_name"), "Bob");
   EXPECT_EQ(TextOf(r, "formal"), "Robert");
-  EXPECT_EQ(TextOf(Names("Alex", "Kim"), "formal"), "Alexander; Alexandra");
+  // A short form of several formal names gets them all, in the table's order.
+  EXPECT_EQ(TextOf(Names("Alex", "Kim"), "formal"), "Alexander; Alexandra; Alejandro; Alexandros");
+  // A short form typed in Cyrillic gets the romanised formal name.
+  EXPECT_EQ(TextOf(Names("Ваня", "Petrov"), "formal"), "Ivan");
   EXPECT_EQ(TextOf(Names("Zoltan", "Kim"), "formal"), "<null>");
 }
 
