@@ -3,8 +3,11 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string_view>
 
 #include "rules/dedupe/metaphone.h"
@@ -51,6 +54,28 @@ std::string PhoneKey(std::string_view raw) {
   return out.size() >= 7 ? out : std::string();
 }
 
+// True when `text` has a letter of a script other than Latin (Cyrillic, Greek, Han, Arabic, ...).
+bool HasOtherScript(std::string_view text) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto size = static_cast<std::int32_t>(text.size());
+  for (std::int32_t i = 0; i < size;) {
+    if (bytes[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    const UScriptCode script = uscript_getScript(c, &status);
+    if (U_SUCCESS(status) && script != USCRIPT_COMMON && script != USCRIPT_INHERITED &&
+        script != USCRIPT_LATIN) {
+      return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
@@ -58,6 +83,8 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   MatchKeys k;
   k[MatchField::kFirstName] = Fold(TextOf(record, f.first));
   k[MatchField::kLastName] = Fold(TextOf(record, f.last));
+  k.other_script =
+      HasOtherScript(TextOf(record, f.first)) || HasOtherScript(TextOf(record, f.last));
   k[MatchField::kCompany] = Fold(TextOf(record, f.company));
   k[MatchField::kTitle] = Fold(TextOf(record, f.title));
   std::string_view email_key = TextOf(record, email_key_field);
@@ -144,6 +171,34 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
       }
       if (JoinKey(first, phonetic, k[MatchField::kCity], local.scratch)) {
         local.keys[kNameCity].Add(i, local.scratch);
+      }
+      if (const std::string_view formal = first.empty() ? first : FormalName(first);
+          formal != first) {
+        // A nickname also blocks as its formal name (bob smith meets robert smith).
+        if (CompanyNameKey(k[MatchField::kCompany], formal, phonetic, local.scratch)) {
+          local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
+        }
+        if (JoinKey(formal, phonetic, k[MatchField::kCity], local.scratch)) {
+          local.keys[kNameCity].Add(i, local.scratch);
+        }
+      }
+      if (!first.empty() && !last.empty()) {
+        // Two more keys in both name passes: the names swapped ("last|FIRST-PHONETIC" meets the
+        // other prospect's straight key), and the first name whole with the last name's initial,
+        // which a typo in the last name keeps (lower case, so never equal to a phonetic key).
+        const std::string phonetic_first = DoubleMetaphone(first).primary;
+        if (CompanyNameKey(k[MatchField::kCompany], last, phonetic_first, local.scratch)) {
+          local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
+        }
+        if (CompanyNameKey(k[MatchField::kCompany], last, first, local.scratch)) {
+          local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
+        }
+        if (JoinKey(last, phonetic_first, k[MatchField::kCity], local.scratch)) {
+          local.keys[kNameCity].Add(i, local.scratch);
+        }
+        if (JoinKey(first, FirstInitial(last), k[MatchField::kCity], local.scratch)) {
+          local.keys[kNameCity].Add(i, local.scratch);
+        }
       }
       local.keys[kCrmContact].Add(i, k.crm_contact_id);
       local.keys[kCrmLead].Add(i, k.crm_lead_id);

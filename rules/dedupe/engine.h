@@ -12,7 +12,12 @@
 // more than `max_shared_phone` prospects (switchboards); the corporate email domain + first
 // initial + Double Metaphone of the last name (free and disposable domains never block); the
 // company key's first five characters + first initial + phonetic last name; the first name +
-// phonetic last name + city; the CRM contact id; the CRM lead id.
+// phonetic last name + city; the CRM contact id; the CRM lead id. The company and name+city
+// passes also key each prospect with its names swapped, with the whole first name and the last
+// name's initial (a typo in the last name keeps it), and with a nickname's formal name
+// (FormalName: Mandy blocks as Amanda too); a prospect joins the block of each of its keys.
+//
+// Match keys also say whether a name was typed in a script other than Latin (other_script).
 #pragma once
 
 #include <cstdint>

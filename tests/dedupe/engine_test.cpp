@@ -62,5 +62,68 @@ TEST(EngineTest, EmptyInputHasNoClusters) {
   EXPECT_TRUE(found->clustering.clusters.empty());
 }
 
+// Two prospects of one person at one employer, with personal mailboxes and no phone: only the
+// company and name passes can pair them.
+std::vector<Record> AtOneEmployer(std::pair<const char*, const char*> one,
+                                  std::pair<const char*, const char*> other) {
+  std::vector<Record> records;
+  records.push_back(Prospect("1", {{"first_name", one.first},
+                                   {"last_name", one.second},
+                                   {"company", "Vistula Logistics"},
+                                   {"job_title", "CFO"},
+                                   {"email", "first@gmail.com"}}));
+  records.push_back(Prospect("2", {{"first_name", other.first},
+                                   {"last_name", other.second},
+                                   {"company", "Vistula Logistics"},
+                                   {"job_title", "CFO"},
+                                   {"email", "second@gmail.com"}}));
+  // A colleague with another name, never paired with them.
+  records.push_back(Prospect("3", {{"first_name", "Piotr"},
+                                   {"last_name", "Zielinski"},
+                                   {"company", "Vistula Logistics"},
+                                   {"job_title", "CFO"},
+                                   {"email", "third@gmail.com"}}));
+  return records;
+}
+
+std::size_t ClustersOfTwo(const std::vector<Record>& records) {
+  auto found = FindDuplicates(records, DedupeOptions{});
+  EXPECT_TRUE(found.ok()) << found.status().message();
+  if (!found.ok()) return 0;
+  std::size_t n = 0;
+  for (const Cluster& c : found->clustering.clusters) {
+    n += c.members == std::vector<std::uint32_t>{0, 1};
+  }
+  return n;
+}
+
+TEST(EngineTest, SwappedNamesAreBlockedAndMatched) {
+  EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Anna", "Kowalczyk"}, {"Kowalczyk", "Anna"})), 1u);
+  EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Anna", "Kowalczyk"}, {"Kowalczyk", "Maria"})), 0u);
+}
+
+TEST(EngineTest, ATypoInTheLastNameIsBlockedOnTheFirstName) {
+  EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Marek", "Nowakowski"}, {"Marek", "Nowakowksi"})), 1u);
+}
+
+TEST(EngineTest, ANicknameIsBlockedAsItsFormalName) {
+  EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Mandy", "Brooks"}, {"Amanda", "Brooks"})), 1u);
+  EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Mandy", "Brooks"}, {"Alice", "Brooks"})), 0u);
+}
+
+TEST(EngineTest, MatchKeysTellNamesTypedInAnotherScript) {
+  const FieldId email_key = InternField("email_key");
+  EXPECT_TRUE(
+      BuildMatchKeys(Prospect("1", {{"first_name", "陽子"}, {"last_name", "佐々木"}}), email_key)
+          .other_script);
+  EXPECT_TRUE(
+      BuildMatchKeys(Prospect("2", {{"first_name", "Yoko"}, {"last_name", "Сасаки"}}), email_key)
+          .other_script);
+  const MatchKeys latin =
+      BuildMatchKeys(Prospect("3", {{"first_name", "Zoë"}, {"last_name", "O’Brien"}}), email_key);
+  EXPECT_FALSE(latin.other_script) << "diacritics and punctuation are Latin or common";
+  EXPECT_EQ(latin[MatchField::kLastName], "obrien");
+}
+
 }  // namespace
 }  // namespace pdc::dedupe
