@@ -241,12 +241,15 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
 
 Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   Verdict v;
+  std::array<double, kMatchFields> scored_at{};  // the threshold each compared field was scored at
   auto compare = [&](MatchField f, double threshold) -> const FieldComparison& {
     const auto i = static_cast<std::size_t>(f);
     const std::uint32_t bit = 1u << i;
-    if (!(v.compared & bit) || v.fields[i].level == Level::kDifferent) {
-      // A field compared before against another threshold is scored again for this one. With
-      // swapped names, a's first name meets b's last name and the other way round.
+    if (!(v.compared & bit) ||
+        (v.fields[i].level == Level::kDifferent && scored_at[i] != threshold)) {
+      // A field that failed at another threshold is scored again for this one. With swapped
+      // names, a's first name meets b's last name and the other way round.
+      scored_at[i] = threshold;
       MatchField other = f;
       if (v.swapped_names && f == MatchField::kFirstName) other = MatchField::kLastName;
       if (v.swapped_names && f == MatchField::kLastName) other = MatchField::kFirstName;
@@ -308,8 +311,9 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   };
   for (int pass = 0; pass < 2; ++pass) {
     if (pass == 1) {
-      // Names typed into each other's fields: both names of both prospects are needed, and the
-      // straight comparison must have failed on one of them.
+      // Names typed into each other's fields: both names of both prospects are needed, the
+      // straight comparison must have failed on one of them, and the initials must meet
+      // crosswise (a cheap test that spares most pairs a second round of comparisons).
       const std::uint32_t names = (1u << static_cast<std::size_t>(MatchField::kFirstName)) |
                                   (1u << static_cast<std::size_t>(MatchField::kLastName));
       const auto first = static_cast<std::size_t>(MatchField::kFirstName);
@@ -319,7 +323,9 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
           (v.fields[first].level == Level::kDifferent || v.fields[last].level == Level::kDifferent);
       if (!straight_failed || a[MatchField::kFirstName].empty() ||
           a[MatchField::kLastName].empty() || b[MatchField::kFirstName].empty() ||
-          b[MatchField::kLastName].empty()) {
+          b[MatchField::kLastName].empty() ||
+          a[MatchField::kFirstName][0] != b[MatchField::kLastName][0] ||
+          a[MatchField::kLastName][0] != b[MatchField::kFirstName][0]) {
         break;
       }
       v.swapped_names = true;

@@ -142,6 +142,7 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
   struct Local {
     BlockingKeys keys[kPasses];
     std::string scratch;
+    std::string sorted_names;
   };
   tbb::enumerable_thread_specific<Local> locals;
   const DomainFactsCache domains(kEmailClasses);
@@ -183,17 +184,22 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
         }
       }
       if (!first.empty() && !last.empty()) {
-        // Two more keys in both name passes: the names swapped ("last|FIRST-PHONETIC" meets the
-        // other prospect's straight key), and the first name whole with the last name's initial,
-        // which a typo in the last name keeps (lower case, so never equal to a phonetic key).
-        const std::string phonetic_first = DoubleMetaphone(first).primary;
-        if (CompanyNameKey(k[MatchField::kCompany], last, phonetic_first, local.scratch)) {
+        // Two more keys in both name passes: the two names in sorted order ("~anna kowalczyk"
+        // whichever field holds which), for names typed into each other's fields; and the whole
+        // first name with the last name's initial, which a typo in the last name keeps.
+        const bool ordered = first <= last;
+        std::string& sorted = local.sorted_names;
+        sorted.assign("~")
+            .append(ordered ? first : last)
+            .append(" ")
+            .append(ordered ? last : first);
+        if (CompanyNameKey(k[MatchField::kCompany], "~", sorted, local.scratch)) {
           local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
         }
         if (CompanyNameKey(k[MatchField::kCompany], last, first, local.scratch)) {
           local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
         }
-        if (JoinKey(last, phonetic_first, k[MatchField::kCity], local.scratch)) {
+        if (JoinKey(sorted, "~", k[MatchField::kCity], local.scratch)) {
           local.keys[kNameCity].Add(i, local.scratch);
         }
         if (JoinKey(first, FirstInitial(last), k[MatchField::kCity], local.scratch)) {
