@@ -53,7 +53,7 @@ TEST(NameRuleTest, ExistingSalutationIsKept) {
 
 TEST(NameRuleTest, JunkBecomesNullAndIsFlagged) {
   for (const char* junk : {"test", "N/A", "unknown", "asdf", "xxx", "-", ".", "J", "aaaa", "123",
-                           "No Last Name"}) {
+                           "No Last Name", "[not provided]"}) {
     Record r = Names("Mary", junk);
     EXPECT_EQ(TextOf(r, "last_name"), "<null>") << junk;
     EXPECT_EQ(FlagMessages(r, "name.junk").size(), 1u) << junk;
