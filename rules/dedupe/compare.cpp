@@ -535,6 +535,16 @@ FieldComparison ComparePhones(std::string_view a, std::string_view b, const Thre
   if (x.country == y.country && x.national == y.national) {
     return {Level::kExact, 1.0, Basis::kEqual};
   }
+  // A number written nationally keeps its trunk prefix ("0218902077" for "+41218902077"): with
+  // the country unknown on that side, the national numbers that differ by that one leading 0
+  // are the same.
+  auto trunk = [](const PhoneParts& national_only, const PhoneParts& international) {
+    return national_only.country.empty() && !international.country.empty() &&
+           national_only.national.size() == international.national.size() + 1 &&
+           national_only.national[0] == '0' &&
+           national_only.national.substr(1) == international.national;
+  };
+  if (trunk(x, y) || trunk(y, x)) return {Level::kStrong, 1.0, Basis::kPhoneNational};
   const double score = SectionScore(x, y);
   return Scored(score, x.national == y.national ? Basis::kPhoneNational : Basis::kPhoneSections, t);
 }

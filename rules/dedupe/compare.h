@@ -69,7 +69,7 @@ enum class ComparatorKind : std::uint8_t {
   kLevenshtein,  // Damerau-Levenshtein (OSA) similarity
   kMetaphone,    // Double Metaphone: 1 on equal primary codes, 0.9 on another shared code
   kCompany,      // company keys: equal, acronym, else Jaro-Winkler
-  kPhone,        // E.164: equal, same national number, else section score
+  kPhone,        // E.164: equal, same national number (a trunk 0 aside), else section score
   kEmail,        // canonical email keys: equal or different
 };
 

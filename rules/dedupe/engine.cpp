@@ -85,6 +85,14 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
   k[MatchField::kLastName] = Fold(TextOf(record, f.last));
   k.other_script =
       HasOtherScript(TextOf(record, f.first)) || HasOtherScript(TextOf(record, f.last));
+  // The whole name typed into the first name with the last name blank ("ashley bailey", ""): its
+  // last word is the last name.
+  std::string& first = k[MatchField::kFirstName];
+  if (const auto space = first.rfind(' ');
+      space != std::string::npos && k[MatchField::kLastName].empty()) {
+    k[MatchField::kLastName] = first.substr(space + 1);
+    first.resize(space);
+  }
   k[MatchField::kCompany] = Fold(TextOf(record, f.company));
   k[MatchField::kTitle] = Fold(TextOf(record, f.title));
   std::string_view email_key = TextOf(record, email_key_field);
@@ -152,7 +160,10 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
       const MatchKeys& k = result.keys[i];
       const std::string& email = k[MatchField::kEmail];
       local.keys[kEmail].Add(i, email);
-      local.keys[kPhone].Add(i, k[MatchField::kPhone]);
+      // The phone blocks on its last eight digits: a number written nationally ("0218902077",
+      // the country unknown) meets its E.164 form ("+41218902077").
+      const std::string_view phone = k[MatchField::kPhone];
+      local.keys[kPhone].Add(i, phone.substr(phone.size() > 8 ? phone.size() - 8 : 0));
       const std::string& last = k[MatchField::kLastName];
       const std::string phonetic = last.empty() ? std::string() : DoubleMetaphone(last).primary;
       const std::string& first = k[MatchField::kFirstName];

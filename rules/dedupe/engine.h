@@ -8,7 +8,8 @@
 // mailbox (info@, sales@: colleagues share it); the phone as written when it is E.164, else its
 // digits; the country upper-cased.
 //
-// Blocking passes, each capped: the email key; the E.164 phone, leaving out numbers shared by
+// Blocking passes, each capped: the email key; the phone's last eight digits (so that a number
+// written nationally, its country unknown, meets its E.164 form), leaving out numbers shared by
 // more than `max_shared_phone` prospects (switchboards); the corporate email domain + first
 // initial + Double Metaphone of the last name (free and disposable domains never block); the
 // company key's first five characters + first initial + phonetic last name; the first name +
@@ -19,7 +20,9 @@
 // too); a prospect joins the block of each of its keys. About 1.7 times the candidate pairs of
 // the straight keys alone.
 //
-// Match keys also say whether a name was typed in a script other than Latin (other_script).
+// Match keys also say whether a name was typed in a script other than Latin (other_script). A
+// whole name typed into the first name with the last name blank gives its last word to the last
+// name ("ashley bailey", "" -> "ashley", "bailey").
 #pragma once
 
 #include <cstdint>

@@ -246,6 +246,23 @@ TEST(PhoneSectionTest, MissingCountryCodeIsUnknownNotDifferent) {
   EXPECT_NEAR(PhoneSectionScore("+14155550132", "4155559999"), 0.5 / 0.9 + 0.3 / 0.9, 1e-12);
 }
 
+TEST(PhoneCompareTest, ANationalNumberWithItsTrunkZeroIsTheSameNumber) {
+  const Thresholds t{0.8, 0.8};
+  const FieldComparison ch = Compare(ComparatorKind::kPhone, "0218902077", "+41218902077", t);
+  EXPECT_EQ(ch.level, Level::kStrong);
+  EXPECT_EQ(ch.basis, Basis::kPhoneNational);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "+491718738120", "01718738120", t).level,
+            Level::kStrong);
+  // Italian numbers keep their 0 after the country code: equal national numbers already.
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "+390111713861", "0111713861", t).level,
+            Level::kStrong);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "0218902077", "+41218909999", t).level,
+            Level::kDifferent);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "0218902077", "+4218902077", t).level,
+            Level::kDifferent)
+      << "a trunk 0 is only read off a number without a country code";
+}
+
 TEST(PhoneSectionTest, ShortNumbersAndJunk) {
   // No area section on either side: the rest is scaled up.
   EXPECT_NEAR(PhoneSectionScore("5550132", "5559999"), 0.3 / 0.4, 1e-12);

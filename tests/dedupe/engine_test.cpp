@@ -111,6 +111,34 @@ TEST(EngineTest, ANicknameIsBlockedAsItsFormalName) {
   EXPECT_EQ(ClustersOfTwo(AtOneEmployer({"Mandy", "Brooks"}, {"Alice", "Brooks"})), 0u);
 }
 
+TEST(EngineTest, APhoneWrittenNationallyIsBlockedWithItsE164Form) {
+  std::vector<Record> records;
+  records.push_back(Prospect("1", {{"first_name", "Markus"},
+                                   {"last_name", "Lange"},
+                                   {"company", "Schneider"},
+                                   {"phone", "+41218902077"}}));
+  records.push_back(Prospect("2", {{"first_name", "Markus"},
+                                   {"last_name", "Lange"},
+                                   {"company", "Bodensee"},
+                                   {"phone", "021 890 20 77"}}));
+  auto found = FindDuplicates(records, DedupeOptions{});
+  ASSERT_TRUE(found.ok()) << found.status().message();
+  ASSERT_EQ(found->clustering.clusters.size(), 1u);
+  EXPECT_EQ(found->clustering.clusters[0].members, (std::vector<std::uint32_t>{0, 1}));
+}
+
+TEST(EngineTest, AWholeNameInTheFirstNameGivesItsLastWordToTheBlankLastName) {
+  const FieldId email_key = InternField("email_key");
+  const MatchKeys whole =
+      BuildMatchKeys(Prospect("1", {{"first_name", "Ashley Bailey"}}), email_key);
+  EXPECT_EQ(whole[MatchField::kFirstName], "ashley");
+  EXPECT_EQ(whole[MatchField::kLastName], "bailey");
+  const MatchKeys both =
+      BuildMatchKeys(Prospect("2", {{"first_name", "Hao Ran"}, {"last_name", "Li"}}), email_key);
+  EXPECT_EQ(both[MatchField::kFirstName], "hao ran") << "a last name is there: left alone";
+  EXPECT_EQ(both[MatchField::kLastName], "li");
+}
+
 TEST(EngineTest, MatchKeysTellNamesTypedInAnotherScript) {
   const FieldId email_key = InternField("email_key");
   EXPECT_TRUE(
