@@ -173,8 +173,6 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
   const std::vector<std::vector<std::string>> one_name = {
       {"first_name?", "last_name", "phone", "company"},
       {"first_name", "last_name?", "phone", "company"},
-      {"first_name?", "last_name", "company", "title"},
-      {"first_name", "last_name?", "company", "title"},
       {"first_name?", "last_name", "phone", "city"},
       {"first_name", "last_name?", "phone", "city"},
   };

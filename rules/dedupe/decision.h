@@ -10,9 +10,9 @@
 // (the group with an alternative is three groups here), then first ∧ last ∧ company ∧ city and
 // first ∧ last ∧ city ∧ title (equal): a person who changed employer and email; then, for a name
 // left blank (or cleared as junk) on one prospect, the other name with two fields that tie a
-// person to a desk: first? ∧ last ∧ phone ∧ company, first ∧ last? ∧ phone ∧ company, the same
-// two with company ∧ title and with phone ∧ city ("first?": a blank passes, a different name
-// does not). A blank field fails its group, except in a group that has the email: there a blank
+// person to a desk: first? ∧ last ∧ phone ∧ company, first ∧ last? ∧ phone ∧ company, and the
+// same two with phone ∧ city ("first?": a blank passes, a different name does not; company ∧
+// title is not enough: at a million prospects it mostly pairs colleagues of one name). A blank field fails its group, except in a group that has the email: there a blank
 // on another field is passed over, but the email itself must be present and equal.
 //
 // Names: when no group holds and both prospects have both names, the groups are tried once more

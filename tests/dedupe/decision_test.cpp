@@ -212,25 +212,26 @@ TEST(DecisionTest, SwappedFirstAndLastNamesMatch) {
 
 TEST(DecisionTest, OneBlankNameNeedsTheOtherNameAndTwoMoreFields) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
-  const MatchKeys a = Keys({{F::kFirstName, "paula"},
-                            {F::kLastName, "moreno"},
-                            {F::kCompany, "guadalquivir soluciones"},
-                            {F::kTitle, "project manager"},
-                            {F::kPhone, "+34981823779"}});
+  MatchKeys a = Keys({{F::kFirstName, "paula"},
+                      {F::kLastName, "moreno"},
+                      {F::kCompany, "guadalquivir soluciones"},
+                      {F::kTitle, "project manager"},
+                      {F::kPhone, "+34981823779"}});
   MatchKeys b = a;
   b[F::kFirstName] = "";
-  b[F::kPhone] = "";
   const Verdict v = rule.Decide(a, b);
   ASSERT_TRUE(v.match);
-  EXPECT_EQ(rule.groups().at(v.group).label, "first_name?+last_name+company+title");
-  b[F::kTitle] = "";
-  EXPECT_FALSE(rule.Decide(a, b).match) << "the last name and the company alone";
+  EXPECT_EQ(rule.groups().at(v.group).label, "first_name?+last_name+phone+company");
+  b[F::kPhone] = "";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "the last name, the company and the title";
   b[F::kPhone] = a[F::kPhone];
-  EXPECT_TRUE(rule.Decide(a, b).match) << "the last name, the phone and the company";
-  b[F::kFirstName] = "paula";
-  const Verdict straight = rule.Decide(a, b);
-  ASSERT_TRUE(straight.match);
-  EXPECT_EQ(rule.groups().at(straight.group).label, "first_name+last_name+phone+company");
+  b[F::kCompany] = "";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "the last name and the phone alone";
+  b[F::kCity] = a[F::kCity] = "sevilla";
+  const Verdict city = rule.Decide(a, b);
+  ASSERT_TRUE(city.match);
+  EXPECT_EQ(rule.groups().at(city.group).label, "first_name?+last_name+phone+city");
+  b[F::kCompany] = a[F::kCompany];
   b[F::kFirstName] = "rosa";
   EXPECT_FALSE(rule.Decide(a, b).match) << "a different first name is not a blank one";
 }
