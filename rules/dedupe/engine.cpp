@@ -197,7 +197,8 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
       if (!first.empty() && !last.empty()) {
         // Two more keys in both name passes: the two names in sorted order ("~anna kowalczyk"
         // whichever field holds which), for names typed into each other's fields; and the whole
-        // first name with the last name's initial, which a typo in the last name keeps.
+        // first name with the last name's first two letters, which most typos in the last name
+        // keep (one letter made blocks of common first names too large at a million records).
         const bool ordered = first <= last;
         std::string& sorted = local.sorted_names;
         sorted.assign("~")
@@ -208,12 +209,14 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
           local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
         }
         if (CompanyNameKey(k[MatchField::kCompany], last, first, local.scratch)) {
+          local.scratch.append("|").append(std::string_view(last).substr(1, 1));
           local.keys[kCompanyName].Add(i, local.scratch, k[MatchField::kCity]);
         }
         if (JoinKey(sorted, "~", k[MatchField::kCity], local.scratch)) {
           local.keys[kNameCity].Add(i, local.scratch);
         }
-        if (JoinKey(first, FirstInitial(last), k[MatchField::kCity], local.scratch)) {
+        if (JoinKey(first, std::string_view(last).substr(0, 2), k[MatchField::kCity],
+                    local.scratch)) {
           local.keys[kNameCity].Add(i, local.scratch);
         }
       }
