@@ -15,11 +15,11 @@
 // company key's first five characters + first initial + phonetic last name; the first name +
 // phonetic last name + city; the CRM contact id; the CRM lead id. The company and name+city
 // passes also key each prospect with its two names in sorted order (names typed into each
-// other's fields meet), with the whole first name and the last name's first two letters (most
-// typos in the last name keep them), and with a nickname's formal name (FormalName: Mandy
-// blocks as Amanda too); a prospect joins the block of each of its keys. On generated prospects
-// that is about 1.25 times the candidate pairs of the straight keys alone at 100,000 prospects,
-// 1.4 times at a million.
+// other's fields meet) and with a nickname's formal name (FormalName: Mandy blocks as Amanda
+// too); the company pass also with the whole first name and the last name's first two letters
+// (most typos in the last name keep them). A prospect joins the block of each of its keys. On
+// generated prospects that is about 1.1 times the candidate pairs of the straight keys alone,
+// at 100,000 prospects as at a million.
 //
 // Match keys also say whether a name was typed in a script other than Latin (other_script). A
 // whole name typed into the first name with the last name blank gives its last word to the last
