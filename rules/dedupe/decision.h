@@ -12,21 +12,22 @@
 // left blank (or cleared as junk) on one prospect, the other name with two fields that tie a
 // person to a desk: first? ∧ last ∧ phone ∧ company, first ∧ last? ∧ phone ∧ company, and the
 // same two with phone ∧ city ("first?": a blank passes, a different name does not; company ∧
-// title is not enough: at a million prospects it mostly pairs colleagues of one name). A blank field fails its group, except in a group that has the email: there a blank
-// on another field is passed over, but the email itself must be present and equal.
+// title is not enough: at a million prospects it mostly pairs colleagues of one name). A blank
+// field fails its group, except in a group that has the email: there a blank on another field is
+// passed over, but the email itself must be present and equal.
 //
-// Names: when no group holds and both prospects have both names, the groups are tried once more
-// with one prospect's first and last names swapped (typed into each other's fields; the verdict
-// says so). A name typed in a script other than Latin on one prospect only (MatchKeys::
-// other_script) is compared through its transliteration, which need not meet the romanised
-// spelling (Han readings of Japanese names, unvowelled Arabic): when the two differ, the name
-// counts as blank, so the email groups can still decide. Two vetoes come before the groups:
-// different countries (both given) unless the email keys or the E.164 numbers are equal; and, with
-// `keep_distinct_crm`, prospects that share one email address but are synced to different CRM
-// leads or contacts (an account that allows shared emails keeps them apart on purpose: they are
-// colleagues or family on one mailbox, or people the CRM owner separated). Only accounts with
-// shared emails (Pardot v4, or v5 on such a unit) can hold one address twice; elsewhere the veto
-// never fires.
+// Names: when no group holds, both prospects have both names and their initials meet crosswise,
+// the groups are tried once more with one prospect's first and last names swapped (typed into
+// each other's fields; the verdict says so). A name typed in a script other than Latin on one
+// prospect only (MatchKeys::other_script) is compared through its transliteration, which need not
+// meet the romanised spelling (Han readings of Japanese names, unvowelled Arabic): when the two
+// differ, the name counts as blank, so the email groups can still decide. Two vetoes come before
+// the groups: different countries (both given) unless the email keys or the E.164 numbers are
+// equal; and, with `keep_distinct_crm`, prospects that share one email address but are synced to
+// different CRM leads or contacts (an account that allows shared emails keeps them apart on
+// purpose: they are colleagues or family on one mailbox, or people the CRM owner separated). Only
+// accounts with shared emails (Pardot v4, or v5 on such a unit) can hold one address twice;
+// elsewhere the veto never fires.
 //
 // Decide is const and allocation-free; one DecisionRule serves every thread.
 #pragma once
