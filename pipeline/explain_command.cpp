@@ -148,14 +148,26 @@ std::vector<PassView> Passes(const std::array<MatchKeys, 2>& keys,
   const auto names = dedupe::BlockingPassNames();
   std::vector<PassView> passes;
   for (std::size_t p = 0; p < names.size(); ++p) {
-    PassView v{names[p], {sets[0][p].key, sets[1][p].key}, Pairing::kPaired};
+    // A record can have several keys in a pass; shown is the one they share, else all of them.
+    const auto& a = sets[0][p].keys;
+    const auto& b = sets[1][p].keys;
+    const auto shared = std::find_if(a.begin(), a.end(), [&](const std::string& key) {
+      return std::find(b.begin(), b.end(), key) != b.end();
+    });
+    auto joined = [](const std::vector<std::string>& list) {
+      std::string out;
+      for (const std::string& key : list) out += (out.empty() ? "" : " | ") + key;
+      return out;
+    };
+    PassView v{names[p], {joined(a), joined(b)}, Pairing::kPaired};
+    if (shared != a.end()) v.keys = {*shared, *shared};
     const bool used = engine.passes.empty() || std::find(engine.passes.begin(), engine.passes.end(),
                                                          names[p]) != engine.passes.end();
     if (!used) {
       v.pairing = Pairing::kNotUsed;
-    } else if (v.keys[0].empty() || v.keys[1].empty()) {
+    } else if (a.empty() || b.empty()) {
       v.pairing = Pairing::kNoKey;
-    } else if (v.keys[0] != v.keys[1]) {
+    } else if (shared == a.end()) {
       v.pairing = Pairing::kKeysDiffer;
     }
     passes.push_back(std::move(v));

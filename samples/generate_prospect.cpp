@@ -288,9 +288,10 @@ void ProspectGenerator::State::AssignEmail(Entity& e) {
 }
 
 void ProspectGenerator::State::ClaimMailbox(std::string& address) {
-  const size_t at = address.rfind('@');
-  if (at == std::string::npos) return;
-  auto mailbox = [&address, at] {
+  if (address.rfind('@') == std::string::npos) return;
+  // The '@' moves when digits go into the local part: found again for every attempt.
+  auto mailbox = [&address] {
+    const size_t at = address.rfind('@');
     std::string key;
     const std::string_view domain = std::string_view(address).substr(at + 1);
     const bool gmail = domain == "gmail.com" || domain == "googlemail.com";
@@ -307,7 +308,8 @@ void ProspectGenerator::State::ClaimMailbox(std::string& address) {
   for (int attempt = 0; !mailboxes.insert(mailbox()).second; ++attempt) {
     const std::string digits =
         std::to_string(attempt < 3 ? rng.Between(2, 99) : rng.Between(100, 99999));
-    address.insert(address.rfind('@'), digits);
+    // Before a plus tag, which the mailbox key leaves out, else before the '@'.
+    address.insert(std::min(address.find('+'), address.rfind('@')), digits);
   }
 }
 

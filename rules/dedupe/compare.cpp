@@ -226,6 +226,12 @@ class NicknameTable {
     return table;
   }
 
+  // The formal name of the first row `name` belongs to; `name` itself when it has none.
+  std::string_view Formal(std::string_view name) const {
+    const Entry* x = Find(name);
+    return x == nullptr ? name : std::string_view(formals_[x->rows.front()]);
+  }
+
   bool Equivalent(std::string_view a, std::string_view b) const {
     if (a == b) return true;
     const Entry* x = Find(a);
@@ -260,7 +266,8 @@ class NicknameTable {
       if (columns.size() != 2 || columns[0].empty()) {
         throw DataError(file->Where(line.number) + ": expected formal name, short forms");
       }
-      pairs.emplace_back(Fold(columns[0]), row);
+      formals_.push_back(Fold(columns[0]));
+      pairs.emplace_back(formals_.back(), row);
       for (const std::string& nick : DataFile::Columns(columns[1], ',')) {
         std::string key = Fold(nick);
         if (!key.empty()) pairs.emplace_back(std::move(key), row);
@@ -283,6 +290,7 @@ class NicknameTable {
   }
 
   std::vector<Entry> entries_;
+  std::vector<std::string> formals_;  // the folded formal name of each row
 };
 
 // Up to kMaxWords words of `text`, split at the given separators; the rest is ignored.
@@ -310,6 +318,8 @@ bool NicknameEquivalent(std::string_view a, std::string_view b) {
   if (a.empty() || b.empty()) return false;
   return NicknameTable::Get().Equivalent(a, b);
 }
+
+std::string_view FormalName(std::string_view name) { return NicknameTable::Get().Formal(name); }
 
 void LoadNicknames() { NicknameTable::Get(); }
 
@@ -525,6 +535,16 @@ FieldComparison ComparePhones(std::string_view a, std::string_view b, const Thre
   if (x.country == y.country && x.national == y.national) {
     return {Level::kExact, 1.0, Basis::kEqual};
   }
+  // A number written nationally keeps its trunk prefix ("0218902077" for "+41218902077"): with
+  // the country unknown on that side, the national numbers that differ by that one leading 0
+  // are the same.
+  auto trunk = [](const PhoneParts& national_only, const PhoneParts& international) {
+    return national_only.country.empty() && !international.country.empty() &&
+           national_only.national.size() == international.national.size() + 1 &&
+           national_only.national[0] == '0' &&
+           national_only.national.substr(1) == international.national;
+  };
+  if (trunk(x, y) || trunk(y, x)) return {Level::kStrong, 1.0, Basis::kPhoneNational};
   const double score = SectionScore(x, y);
   return Scored(score, x.national == y.national ? Basis::kPhoneNational : Basis::kPhoneSections, t);
 }

@@ -69,7 +69,7 @@ enum class ComparatorKind : std::uint8_t {
   kLevenshtein,  // Damerau-Levenshtein (OSA) similarity
   kMetaphone,    // Double Metaphone: 1 on equal primary codes, 0.9 on another shared code
   kCompany,      // company keys: equal, acronym, else Jaro-Winkler
-  kPhone,        // E.164: equal, same national number, else section score
+  kPhone,        // E.164: equal, same national number (a trunk 0 aside), else section score
   kEmail,        // canonical email keys: equal or different
 };
 
@@ -120,6 +120,14 @@ double DamerauLevenshteinSimilarity(std::string_view a, std::string_view b);
 // The first call loads the table; a missing or malformed file throws DataError then, so call
 // LoadNicknames() at start-up to fail there rather than inside a pipeline stage.
 bool NicknameEquivalent(std::string_view a, std::string_view b);
+
+// The folded formal name of the first data/nicknames.tsv row a folded given name belongs to
+// (bob -> robert, robert -> robert), or `name` itself when the table does not list it: a blocking
+// key that a nickname and its formal name share. A short form of several formal names gets the
+// first of them only (alex -> alexander), so two names with one FormalName are not necessarily
+// NicknameEquivalent, nor the other way round. The view stays valid for the process's lifetime
+// when it is not `name`; loads the table like NicknameEquivalent.
+std::string_view FormalName(std::string_view name);
 
 // Loads data/nicknames.tsv now if it is not loaded yet (throws DataError); cheap afterwards.
 void LoadNicknames();

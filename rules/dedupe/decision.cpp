@@ -169,6 +169,19 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
                     {"last_name", std::nullopt},
                     {"city", std::nullopt},
                     {"title", 0.99}}});
+  // One name left blank (or cleared as junk) on one prospect: the other name and two more
+  // fields that tie a person to a desk.
+  const std::vector<std::vector<std::string>> one_name = {
+      {"first_name?", "last_name", "phone", "company"},
+      {"first_name", "last_name?", "phone", "company"},
+      {"first_name?", "last_name", "phone", "city"},
+      {"first_name", "last_name?", "phone", "city"},
+  };
+  for (const auto& fields : one_name) {
+    GroupSpec spec;
+    for (const auto& f : fields) spec.fields.emplace_back(f, std::nullopt);
+    specs.push_back(std::move(spec));
+  }
   return std::move(Parse(specs, keep_distinct_crm).value());
 }
 
@@ -186,7 +199,10 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
   for (std::size_t g = 0; g < groups.size(); ++g) {
     MatchGroup group;
     if (groups[g].fields.empty()) error("match group " + std::to_string(g + 1) + " is empty");
-    for (const auto& [name, threshold] : groups[g].fields) {
+    for (const auto& [spelled, threshold] : groups[g].fields) {
+      // "first_name?": a blank passes this condition.
+      const bool blank_passes = spelled.ends_with('?');
+      const std::string name = blank_passes ? spelled.substr(0, spelled.size() - 1) : spelled;
       const std::optional<MatchField> field = FieldByName(name);
       if (!field) {
         std::string message =
@@ -210,10 +226,11 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
               " must be above 0 and at most 1");
         continue;
       }
-      group.conditions.push_back({*field, t});
+      group.conditions.push_back({*field, t, blank_passes});
       group.has_email = group.has_email || *field == MatchField::kEmail;
       if (!group.label.empty()) group.label += '+';
       group.label += MatchFieldName(*field);
+      if (blank_passes) group.label += '?';
     }
     rule.groups_.push_back(std::move(group));
   }
@@ -223,13 +240,27 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
 
 Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   Verdict v;
+  std::array<double, kMatchFields> scored_at{};  // the threshold each compared field was scored at
   auto compare = [&](MatchField f, double threshold) -> const FieldComparison& {
     const auto i = static_cast<std::size_t>(f);
     const std::uint32_t bit = 1u << i;
-    if (!(v.compared & bit) || v.fields[i].level == Level::kDifferent) {
-      // A field compared before against another threshold is scored again for this one.
-      v.fields[i] = CompareField(f, a[f], b[f], threshold);
+    if (!(v.compared & bit) ||
+        (v.fields[i].level == Level::kDifferent && scored_at[i] != threshold)) {
+      // A field that failed at another threshold is scored again for this one. With swapped
+      // names, a's first name meets b's last name and the other way round.
+      scored_at[i] = threshold;
+      MatchField other = f;
+      if (v.swapped_names && f == MatchField::kFirstName) other = MatchField::kLastName;
+      if (v.swapped_names && f == MatchField::kLastName) other = MatchField::kFirstName;
+      v.fields[i] = CompareField(f, a[f], b[other], threshold);
       v.compared |= bit;
+      // A name typed in another script than the other prospect's is compared through a
+      // transliteration (Han readings, unvowelled Arabic) that need not meet the romanised
+      // spelling: when they differ, the name counts as blank rather than as a different name.
+      const bool name = f == MatchField::kFirstName || f == MatchField::kLastName;
+      if (name && a.other_script != b.other_script && v.fields[i].level == Level::kDifferent) {
+        v.fields[i] = FieldComparison{};
+      }
     }
     return v.fields[i];
   };
@@ -263,25 +294,51 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
       return v;
     }
   }
-  for (std::size_t g = 0; g < groups_.size(); ++g) {
-    const MatchGroup& group = groups_[g];
-    bool holds = true;
+  auto holds = [&](const MatchGroup& group) {
     for (const Condition& c : group.conditions) {
       const FieldComparison& r = compare(c.field, c.threshold);
       if (r.level == Level::kMissing) {
-        // A blank fails its group, unless the group rests on the email (which must be there).
-        if (!group.has_email || c.field == MatchField::kEmail) holds = false;
+        // A blank fails its group, unless the condition allows it or the group rests on the
+        // email (which must be there).
+        if (c.blank_passes) continue;
+        if (!group.has_email || c.field == MatchField::kEmail) return false;
       } else if (r.score < c.threshold) {
-        holds = false;
+        return false;
       }
-      if (!holds) break;
     }
-    if (holds) {
-      v.match = true;
-      v.group = static_cast<int>(g);
-      return v;
+    return true;
+  };
+  for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1) {
+      // Names typed into each other's fields: both names of both prospects are needed, the
+      // straight comparison must have failed on one of them, and the initials must meet
+      // crosswise (a cheap test that spares most pairs a second round of comparisons).
+      const std::uint32_t names = (1u << static_cast<std::size_t>(MatchField::kFirstName)) |
+                                  (1u << static_cast<std::size_t>(MatchField::kLastName));
+      const auto first = static_cast<std::size_t>(MatchField::kFirstName);
+      const auto last = static_cast<std::size_t>(MatchField::kLastName);
+      const bool straight_failed =
+          ((v.compared & names) != 0) &&
+          (v.fields[first].level == Level::kDifferent || v.fields[last].level == Level::kDifferent);
+      if (!straight_failed || a[MatchField::kFirstName].empty() ||
+          a[MatchField::kLastName].empty() || b[MatchField::kFirstName].empty() ||
+          b[MatchField::kLastName].empty() ||
+          a[MatchField::kFirstName][0] != b[MatchField::kLastName][0] ||
+          a[MatchField::kLastName][0] != b[MatchField::kFirstName][0]) {
+        break;
+      }
+      v.swapped_names = true;
+      v.compared &= ~names;
+    }
+    for (std::size_t g = 0; g < groups_.size(); ++g) {
+      if (holds(groups_[g])) {
+        v.match = true;
+        v.group = static_cast<int>(g);
+        return v;
+      }
     }
   }
+  v.swapped_names = false;
   return v;
 }
 

@@ -8,15 +8,26 @@
 //   first ∧ last ∧ street ∧ (city | zip | phone) | first ∧ last ∧ street ∧ title |
 //   first ∧ last ∧ title ∧ email | first ∧ last ∧ phone
 // (the group with an alternative is three groups here), then first ∧ last ∧ company ∧ city and
-// first ∧ last ∧ city ∧ title (equal): a person who changed employer and email. A blank
+// first ∧ last ∧ city ∧ title (equal): a person who changed employer and email; then, for a name
+// left blank (or cleared as junk) on one prospect, the other name with two fields that tie a
+// person to a desk: first? ∧ last ∧ phone ∧ company, first ∧ last? ∧ phone ∧ company, and the
+// same two with phone ∧ city ("first?": a blank passes, a different name does not; company ∧
+// title is not enough: at a million prospects it mostly pairs colleagues of one name). A blank
 // field fails its group, except in a group that has the email: there a blank on another field is
-// passed over, but the email itself must be present and equal. Two vetoes come before the groups:
-// different countries (both given) unless the email keys or the E.164 numbers are equal; and, with
-// `keep_distinct_crm`, prospects that share one email address but are synced to different CRM
-// leads or contacts (an account that allows shared emails keeps them apart on purpose: they are
-// colleagues or family on one mailbox, or people the CRM owner separated). Only accounts with
-// shared emails (Pardot v4, or v5 on such a unit) can hold one address twice; elsewhere the veto
-// never fires.
+// passed over, but the email itself must be present and equal.
+//
+// Names: when no group holds, both prospects have both names and their initials meet crosswise,
+// the groups are tried once more with one prospect's first and last names swapped (typed into
+// each other's fields; the verdict says so). A name typed in a script other than Latin on one
+// prospect only (MatchKeys::other_script) is compared through its transliteration, which need not
+// meet the romanised spelling (Han readings of Japanese names, unvowelled Arabic): when the two
+// differ, the name counts as blank, so the email groups can still decide. Two vetoes come before
+// the groups: different countries (both given) unless the email keys or the E.164 numbers are
+// equal; and, with `keep_distinct_crm`, prospects that share one email address but are synced to
+// different CRM leads or contacts (an account that allows shared emails keeps them apart on
+// purpose: they are colleagues or family on one mailbox, or people the CRM owner separated). Only
+// accounts with shared emails (Pardot v4, or v5 on such a unit) can hold one address twice;
+// elsewhere the veto never fires.
 //
 // Decide is const and allocation-free; one DecisionRule serves every thread.
 #pragma once
@@ -57,13 +68,16 @@ struct MatchKeys {
   std::string address;  // the email address, trimmed and lower-cased ("" when blank)
   std::string crm_lead_id;
   std::string crm_contact_id;
+  // The first or last name was typed in a script other than Latin (its key is a transliteration).
+  bool other_script = false;
   std::string& operator[](MatchField f) { return keys[static_cast<std::size_t>(f)]; }
   const std::string& operator[](MatchField f) const { return keys[static_cast<std::size_t>(f)]; }
 };
 
 struct Condition {
   MatchField field;
-  double threshold;  // a score at or above it passes; 1 means equal keys
+  double threshold;           // a score at or above it passes; 1 means equal keys
+  bool blank_passes = false;  // a blank on either side passes ("first_name?" in a group spec)
 };
 
 struct MatchGroup {
@@ -75,9 +89,10 @@ struct MatchGroup {
 // Why a pair did or did not match, field by field, for `explain` and the report.
 struct Verdict {
   bool match = false;
-  int group = -1;             // the first group that held
-  std::string_view veto;      // "country" or "crm", when a veto decided
-  std::string_view identity;  // "crm" when one CRM lead or contact id decided (group -1)
+  int group = -1;              // the first group that held
+  std::string_view veto;       // "country" or "crm", when a veto decided
+  std::string_view identity;   // "crm" when one CRM lead or contact id decided (group -1)
+  bool swapped_names = false;  // the group held with one prospect's first and last names swapped
   std::array<FieldComparison, kMatchFields> fields{};
   std::uint32_t compared = 0;  // bit per MatchField that was compared
 };

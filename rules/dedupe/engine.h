@@ -8,11 +8,22 @@
 // mailbox (info@, sales@: colleagues share it); the phone as written when it is E.164, else its
 // digits; the country upper-cased.
 //
-// Blocking passes, each capped: the email key; the E.164 phone, leaving out numbers shared by
+// Blocking passes, each capped: the email key; the phone's last eight digits (so that a number
+// written nationally, its country unknown, meets its E.164 form), leaving out numbers shared by
 // more than `max_shared_phone` prospects (switchboards); the corporate email domain + first
 // initial + Double Metaphone of the last name (free and disposable domains never block); the
 // company key's first five characters + first initial + phonetic last name; the first name +
-// phonetic last name + city; the CRM contact id; the CRM lead id.
+// phonetic last name + city; the CRM contact id; the CRM lead id. The company and name+city
+// passes also key each prospect with its two names in sorted order (names typed into each
+// other's fields meet) and with a nickname's formal name (FormalName: Mandy blocks as Amanda
+// too); the company pass also with the whole first name and the last name's first two letters
+// (most typos in the last name keep them). A prospect joins the block of each of its keys. On
+// generated prospects that is about 1.1 times the candidate pairs of the straight keys alone,
+// at 100,000 prospects as at a million.
+//
+// Match keys also say whether a name was typed in a script other than Latin (other_script). A
+// whole name typed into the first name with the last name blank gives its last word to the last
+// name ("ashley bailey", "" -> "ashley", "bailey").
 //
 // With a decision that keeps distinct CRM records apart (keep_distinct_crm), matches are joined
 // strongest first (one CRM record, then the groups in their order), and a join that would put
@@ -40,10 +51,11 @@ namespace pdc::dedupe {
 std::span<const std::string_view> BlockingPassNames();
 inline constexpr std::size_t kBlockingPasses = 7;
 
-// One record's key for one blocking pass: `key` ("" when the record has none for the pass) and
-// the `secondary` key that splits an over-cap block ("" when the pass has none).
+// One record's keys for one blocking pass: none when the record has no key for the pass, several
+// when it joins several blocks (its names in both orders, a nickname's formal name); and the
+// `secondary` key that splits an over-cap block ("" when the pass has none).
 struct PassKey {
-  std::string key;
+  std::vector<std::string> keys;
   std::string secondary;
 };
 using PassKeySet = std::array<PassKey, kBlockingPasses>;

@@ -8,6 +8,8 @@
 #include <thread>
 #include <vector>
 
+#include "rules/match_key.h"
+
 namespace pdc::dedupe {
 namespace {
 
@@ -107,6 +109,24 @@ TEST(NicknameTest, ShortFormAndFormal) {
   EXPECT_TRUE(NicknameEquivalent("bill", "william"));
   EXPECT_TRUE(NicknameEquivalent("kate", "katherine"));
   EXPECT_TRUE(NicknameEquivalent("kate", "catherine"));
+}
+
+TEST(NicknameTest, ShortFormsOfMoreCulturesAndScripts) {
+  EXPECT_TRUE(NicknameEquivalent("mandy", "amanda"));
+  EXPECT_TRUE(NicknameEquivalent("henk", "hendrik"));
+  EXPECT_TRUE(NicknameEquivalent("kasia", "katarzyna"));
+  // Cyrillic short forms are listed in their script; their folded key meets the formal name.
+  EXPECT_TRUE(NicknameEquivalent(Fold("Ваня"), Fold("Иван")));
+  EXPECT_TRUE(NicknameEquivalent("vanya", Fold("Иван")));
+  EXPECT_FALSE(NicknameEquivalent("mandy", "amelia"));
+}
+
+TEST(NicknameTest, FormalNameIsTheBlockingKeyOfAShortForm) {
+  EXPECT_EQ(FormalName("bob"), "robert");
+  EXPECT_EQ(FormalName("robert"), "robert");
+  EXPECT_EQ(FormalName("mandy"), "amanda");
+  EXPECT_EQ(FormalName("zoltan"), "zoltan") << "a name the table does not list is its own key";
+  EXPECT_EQ(FormalName(""), "");
 }
 
 TEST(NicknameTest, ShortFormsOfOneFormalName) {
@@ -224,6 +244,23 @@ TEST(PhoneSectionTest, CountryCodeLengths) {
 TEST(PhoneSectionTest, MissingCountryCodeIsUnknownNotDifferent) {
   EXPECT_DOUBLE_EQ(PhoneSectionScore("+14155550132", "4155550132"), 1.0);
   EXPECT_NEAR(PhoneSectionScore("+14155550132", "4155559999"), 0.5 / 0.9 + 0.3 / 0.9, 1e-12);
+}
+
+TEST(PhoneCompareTest, ANationalNumberWithItsTrunkZeroIsTheSameNumber) {
+  const Thresholds t{0.8, 0.8};
+  const FieldComparison ch = Compare(ComparatorKind::kPhone, "0218902077", "+41218902077", t);
+  EXPECT_EQ(ch.level, Level::kStrong);
+  EXPECT_EQ(ch.basis, Basis::kPhoneNational);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "+491718738120", "01718738120", t).level,
+            Level::kStrong);
+  // Italian numbers keep their 0 after the country code: equal national numbers already.
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "+390111713861", "0111713861", t).level,
+            Level::kStrong);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "0218902077", "+41218909999", t).level,
+            Level::kDifferent);
+  EXPECT_EQ(Compare(ComparatorKind::kPhone, "0218902077", "+4218902077", t).level,
+            Level::kDifferent)
+      << "a trunk 0 is only read off a number without a country code";
 }
 
 TEST(PhoneSectionTest, ShortNumbersAndJunk) {

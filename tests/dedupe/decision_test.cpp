@@ -190,6 +190,83 @@ TEST(DecisionTest, NamesCityAndTitleTogether) {
   EXPECT_FALSE(rule.Decide(a, b).match) << "a namesake in the same city";
 }
 
+TEST(DecisionTest, SwappedFirstAndLastNamesMatch) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const MatchKeys a = Keys({{F::kFirstName, "wei"},
+                            {F::kLastName, "zhang"},
+                            {F::kPhone, "+861087654321"},
+                            {F::kCompany, "hua tai"}});
+  MatchKeys b = Keys({{F::kFirstName, "zhang"},
+                      {F::kLastName, "wei"},
+                      {F::kPhone, "+861087654321"},
+                      {F::kCompany, "hua tai"}});
+  const Verdict v = rule.Decide(a, b);
+  ASSERT_TRUE(v.match);
+  EXPECT_TRUE(v.swapped_names);
+  EXPECT_FALSE(rule.Decide(a, a).swapped_names) << "straight names are tried first";
+  b[F::kLastName] = "li";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "only one name matches either way";
+  b[F::kLastName] = "";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "a swap needs both names on both sides";
+}
+
+TEST(DecisionTest, OneBlankNameNeedsTheOtherNameAndTwoMoreFields) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  MatchKeys a = Keys({{F::kFirstName, "paula"},
+                      {F::kLastName, "moreno"},
+                      {F::kCompany, "guadalquivir soluciones"},
+                      {F::kTitle, "project manager"},
+                      {F::kPhone, "+34981823779"}});
+  MatchKeys b = a;
+  b[F::kFirstName] = "";
+  const Verdict v = rule.Decide(a, b);
+  ASSERT_TRUE(v.match);
+  EXPECT_EQ(rule.groups().at(v.group).label, "first_name?+last_name+phone+company");
+  b[F::kPhone] = "";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "the last name, the company and the title";
+  b[F::kPhone] = a[F::kPhone];
+  b[F::kCompany] = "";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "the last name and the phone alone";
+  b[F::kCity] = a[F::kCity] = "sevilla";
+  const Verdict city = rule.Decide(a, b);
+  ASSERT_TRUE(city.match);
+  EXPECT_EQ(rule.groups().at(city.group).label, "first_name?+last_name+phone+city");
+  b[F::kCompany] = a[F::kCompany];
+  b[F::kFirstName] = "rosa";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "a different first name is not a blank one";
+}
+
+TEST(DecisionTest, ParsesBlankPassingConditions) {
+  auto rule =
+      DecisionRule::Parse({{{{"first_name?", std::nullopt}, {"email", std::nullopt}}}}, false);
+  ASSERT_TRUE(rule.ok()) << rule.status().message();
+  EXPECT_TRUE(rule->groups()[0].conditions[0].blank_passes);
+  EXPECT_FALSE(rule->groups()[0].conditions[1].blank_passes);
+  EXPECT_EQ(rule->groups()[0].label, "first_name?+email");
+  EXPECT_FALSE(DecisionRule::Parse({{{{"frist_name?", std::nullopt}}}}, false).ok());
+}
+
+TEST(DecisionTest, NamesInAnotherScriptCountAsBlankWhenTheTransliterationsDiffer) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  // 佐々木 陽子 folds through the Han reading "zuo zuo mu"; the other prospect typed the romaji.
+  MatchKeys a = Keys({{F::kFirstName, "yang zi"},
+                      {F::kLastName, "zuo mu"},
+                      {F::kEmail, "ysasaki@takahashi-electronics.co.jp"}});
+  a.other_script = true;
+  MatchKeys b = Keys({{F::kFirstName, "yoko"},
+                      {F::kLastName, "sasaki"},
+                      {F::kEmail, "ysasaki@takahashi-electronics.co.jp"}});
+  const Verdict v = rule.Decide(a, b);
+  ASSERT_TRUE(v.match);
+  EXPECT_EQ(rule.groups().at(v.group).label, "first_name+last_name+email");
+  EXPECT_EQ(v.fields[static_cast<int>(F::kLastName)].level, Level::kMissing);
+  a.other_script = false;
+  EXPECT_FALSE(rule.Decide(a, b).match) << "two Latin spellings that differ are two names";
+  a.other_script = true;
+  b[F::kEmail] = "yoko.sasaki@gmail.com";
+  EXPECT_FALSE(rule.Decide(a, b).match) << "blank names alone never match";
+}
+
 TEST(DecisionTest, DifferentPeopleDoNotMatch) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "mary"},

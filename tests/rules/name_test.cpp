@@ -53,7 +53,7 @@ TEST(NameRuleTest, ExistingSalutationIsKept) {
 
 TEST(NameRuleTest, JunkBecomesNullAndIsFlagged) {
   for (const char* junk : {"test", "N/A", "unknown", "asdf", "xxx", "-", ".", "J", "aaaa", "123",
-                           "No Last Name"}) {
+                           "No Last Name", "[not provided]"}) {
     Record r = Names("Mary", junk);
     EXPECT_EQ(TextOf(r, "last_name"), "<null>") << junk;
     EXPECT_EQ(FlagMessages(r, "name.junk").size(), 1u) << junk;
@@ -80,7 +80,10 @@ TEST(NameRuleTest, FormalNamesAreDerivedNeverRewritten) {
   Record r = Names("Bob", "Dylan");
   EXPECT_EQ(TextOf(r, "first_name"), "Bob");
   EXPECT_EQ(TextOf(r, "formal"), "Robert");
-  EXPECT_EQ(TextOf(Names("Alex", "Kim"), "formal"), "Alexander; Alexandra");
+  // A short form of several formal names gets them all, in the table's order.
+  EXPECT_EQ(TextOf(Names("Alex", "Kim"), "formal"), "Alexander; Alexandra; Alejandro; Alexandros");
+  // A short form typed in Cyrillic gets the romanised formal name.
+  EXPECT_EQ(TextOf(Names("Ваня", "Petrov"), "formal"), "Ivan");
   EXPECT_EQ(TextOf(Names("Zoltan", "Kim"), "formal"), "<null>");
 }
 
