@@ -157,7 +157,6 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
       {F::kFirstName, F::kLastName, F::kStreet, F::kTitle},
       {F::kFirstName, F::kLastName, F::kTitle, F::kEmail},
       {F::kFirstName, F::kLastName, F::kPhone},
-      {F::kFirstName, F::kLastName, F::kCompany, F::kCity},
   };
   std::vector<GroupSpec> specs;
   for (const auto& fields : groups) {
@@ -165,10 +164,6 @@ DecisionRule DecisionRule::StandardContact(bool keep_distinct_crm) {
     for (const F f : fields) spec.fields.emplace_back(std::string(MatchFieldName(f)), std::nullopt);
     specs.push_back(std::move(spec));
   }
-  specs.push_back({{{"first_name", std::nullopt},
-                    {"last_name", std::nullopt},
-                    {"city", std::nullopt},
-                    {"title", 0.99}}});
   // One name left blank (or cleared as junk) on one prospect: the other name and two more
   // fields that tie a person to a desk.
   const std::vector<std::vector<std::string>> one_name = {

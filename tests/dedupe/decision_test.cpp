@@ -142,28 +142,26 @@ TEST(DecisionTest, SameUserNameAtAnotherDomainIsALooserEmailLevel) {
                   .match);
 }
 
-TEST(DecisionTest, NamesCompanyAndCityMatchWithoutContactDetails) {
-  const DecisionRule rule = DecisionRule::StandardContact(false);
-  const Verdict v = rule.Decide(Keys({{F::kFirstName, "ann"},
-                                      {F::kLastName, "lee"},
-                                      {F::kCompany, "acme widgets"},
-                                      {F::kCity, "boston"}}),
-                                Keys({{F::kFirstName, "ann"},
-                                      {F::kLastName, "lee"},
-                                      {F::kCompany, "acme widgets"},
-                                      {F::kCity, "boston"}}));
+TEST(DecisionTest, NamesCompanyAndCityAreAGroupToAddNotADefault) {
+  const MatchKeys a = Keys({{F::kFirstName, "ann"},
+                            {F::kLastName, "lee"},
+                            {F::kCompany, "acme widgets"},
+                            {F::kCity, "boston"}});
+  EXPECT_FALSE(DecisionRule::StandardContact(false).Decide(a, a).match)
+      << "namesakes at one company in one city: not by default";
+  auto rule = DecisionRule::Parse(
+      {{{{"first_name", std::nullopt}, {"last_name", std::nullopt}, {"company", std::nullopt},
+         {"city", std::nullopt}}}},
+      false);
+  ASSERT_TRUE(rule.ok());
+  const Verdict v = rule->Decide(a, a);
   ASSERT_TRUE(v.match);
-  EXPECT_EQ(rule.groups().at(v.group).label, "first_name+last_name+company+city");
-  EXPECT_FALSE(rule.Decide(Keys({{F::kFirstName, "ann"},
-                                 {F::kLastName, "lee"},
-                                 {F::kCompany, "saimaa palvelut"},
-                                 {F::kCity, "boston"}}),
-                           Keys({{F::kFirstName, "ann"},
-                                 {F::kLastName, "lee"},
-                                 {F::kCompany, "saimaa"},
-                                 {F::kCity, "boston"}}))
-                   .match)
-      << "one shared word of two is another company";
+  EXPECT_EQ(rule->groups().at(v.group).label, "first_name+last_name+company+city");
+  MatchKeys other = a;
+  other[F::kCompany] = "saimaa";
+  MatchKeys saimaa = a;
+  saimaa[F::kCompany] = "saimaa palvelut";
+  EXPECT_FALSE(rule->Decide(saimaa, other).match) << "one shared word of two is another company";
 }
 
 TEST(DecisionTest, OneCrmRecordIsOnePerson) {
@@ -176,8 +174,13 @@ TEST(DecisionTest, OneCrmRecordIsOnePerson) {
   EXPECT_EQ(v.group, -1);
 }
 
-TEST(DecisionTest, NamesCityAndTitleTogether) {
-  const DecisionRule rule = DecisionRule::StandardContact(false);
+TEST(DecisionTest, NamesCityAndTitleTogetherWhenConfigured) {
+  auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
+                                     {"last_name", std::nullopt},
+                                     {"city", std::nullopt},
+                                     {"title", 0.99}}}},
+                                  false);
+  ASSERT_TRUE(rule.ok());
   const MatchKeys a = Keys({{F::kFirstName, "femke"},
                             {F::kLastName, "de vries"},
                             {F::kCity, "groningen"},
@@ -185,9 +188,10 @@ TEST(DecisionTest, NamesCityAndTitleTogether) {
                             {F::kCompany, "bakker"}});
   MatchKeys b = a;
   b[F::kCompany] = "vos peters";  // a new employer
-  EXPECT_TRUE(rule.Decide(a, b).match);
+  EXPECT_TRUE(rule->Decide(a, b).match);
+  EXPECT_FALSE(DecisionRule::StandardContact(false).Decide(a, b).match) << "not by default";
   b[F::kTitle] = "project manager";
-  EXPECT_FALSE(rule.Decide(a, b).match) << "a namesake in the same city";
+  EXPECT_FALSE(rule->Decide(a, b).match) << "a namesake in the same city";
 }
 
 TEST(DecisionTest, SwappedFirstAndLastNamesMatch) {
