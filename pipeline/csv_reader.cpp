@@ -272,6 +272,7 @@ bool CsvReader::Next(std::vector<Record>& out, std::size_t max,
     pos_ = scan.end;
     line_ = line + scan.newlines;
   }
+  input_.Consumed(pos_);
   return out.size() > records_before || rejected.size() > rejected_before;
 }
 

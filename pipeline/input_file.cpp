@@ -75,6 +75,7 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
   Unmap();
   mapping_ = std::exchange(other.mapping_, nullptr);
   mapped_size_ = std::exchange(other.mapped_size_, 0);
+  released_ = std::exchange(other.released_, 0);
   const bool owns_buffer = other.data_.data() == other.buffer_.data() && !other.buffer_.empty();
   buffer_ = std::move(other.buffer_);
   // A moved std::string may keep short contents inline, so the span is rebuilt, not copied.
@@ -85,10 +86,21 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
 
 InputFile::~InputFile() { Unmap(); }
 
+void InputFile::Consumed(std::size_t offset) {
+  constexpr std::size_t kStep = std::size_t{16} << 20;
+  if (mapping_ == nullptr || offset > mapped_size_) return;
+  const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  const std::size_t upto = offset / page * page;
+  if (upto < released_ + kStep) return;
+  ::madvise(static_cast<char*>(mapping_) + released_, upto - released_, MADV_DONTNEED);
+  released_ = upto;
+}
+
 void InputFile::Unmap() {
   if (mapping_ != nullptr) ::munmap(mapping_, mapped_size_);
   mapping_ = nullptr;
   mapped_size_ = 0;
+  released_ = 0;
 }
 
 }  // namespace pdc

@@ -22,6 +22,10 @@ class InputFile {
   ~InputFile();
 
   std::string_view data() const { return data_; }
+  // Tells that the bytes before `offset` will not be read again: a mapping gives their pages
+  // back, a few megabytes at a time (were they touched again, they would be read from the file
+  // anew), so that a run's memory does not grow with the size of its input.
+  void Consumed(std::size_t offset);
 
  private:
   InputFile() = default;
@@ -29,6 +33,7 @@ class InputFile {
 
   void* mapping_ = nullptr;  // set when data_ is a mapping of mapped_size_ bytes
   std::size_t mapped_size_ = 0;
+  std::size_t released_ = 0;  // pages before this offset were given back
   std::string buffer_;  // the content when it was read rather than mapped
   std::string_view data_;
 };

@@ -230,6 +230,7 @@ bool JsonlReader::Next(std::vector<Record>& out, std::size_t max,
           {line_no, std::string("cannot read the line: ") + e.what(), Excerpt(line)});
     }
   }
+  input_.Consumed(pos_);
   return out.size() > records_before || rejected.size() > rejected_before;
 }
 
