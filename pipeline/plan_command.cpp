@@ -143,6 +143,12 @@ int PlanCommand(const std::string& config_path, const RunOptions& options,
         config.dedupe_settings->losers == dedupe::LoserAction::kDelete
             ? ", and each loser it deletes takes one request of its own"
             : "");
+    if (pages > remaining) {
+      std::printf(
+          "  dedupe needs the whole pull in one day: %lld pages do not fit in the %lld requests "
+          "left today (a pull the limit stops starts over when resumed)\n",
+          pages, remaining);
+    }
   }
   if (requests > remaining) {
     std::printf(

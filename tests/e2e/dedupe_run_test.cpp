@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "pipeline/journal.h"
 #include "tests/e2e/process.h"
 #include "tests/emulator/test_client.h"
 
@@ -16,6 +17,7 @@ namespace {
 namespace json = boost::json;
 using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
+using pdc::OpState;
 
 constexpr const char* kUnit = "0Uv000000000001AAA";
 
@@ -155,6 +157,78 @@ TEST_P(DedupeRunTest, LosersDeletedOnlyWhenConfiguredAndUndoBringsThemBack) {
   ASSERT_EQ(undone.code, 0) << undone.err;
   EXPECT_TRUE(Deleted(emulator).empty());
   EXPECT_EQ(State(emulator), before);
+}
+
+long long Queries(const EmulatorProcess& emulator) {
+  HttpClient client(emulator.url());
+  const json::value stats = json::parse(client.Get("/_emulator/stats", {}).body);
+  const auto* n = stats.at("by_endpoint").as_object().if_contains("v4 prospect query");
+  return n ? n->as_int64() : 0;
+}
+
+// A dedupe run plans, and journals, every write before it sends one: stopped by the daily limit
+// while sending, `resume` only sends what is left, without pulling again; stopped while pulling,
+// it starts over (clusters need every record).
+TEST(DedupeResumeTest, StoppedWhileSendingResumesWithoutPulling) {
+  TempDir dir;
+  ASSERT_EQ(Shell(GenerateBinary() + " --count 4000 --seed 5 --output p.csv", dir).code, 0);
+  // 21 pages to pull, then 9 of the writes.
+  EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", dir / "p.csv",
+                            "--custom-field", "duplicate_of", "--daily-limit", "30"});
+  WriteFile(dir / "c.yaml", Config(emulator, 4));
+  const Output stopped = Shell(CleanBinary() + " run c.yaml --apply --json -q", dir);
+  ASSERT_EQ(stopped.code, 3) << stopped.err;
+  const std::string run_id(json::parse(stopped.out).at("run_id").as_string());
+  auto journal = Journal::Open(dir / "pardot-clean.db");
+  ASSERT_TRUE(journal.ok());
+  const auto planned = (*journal)->Operations(run_id);
+  ASSERT_TRUE(planned.ok());
+  EXPECT_GT(planned->size(), 9u * 50) << "every operation is journaled before the limit hit";
+
+  HttpClient(emulator.url()).Post("/_emulator/day", "", {});
+  HttpClient(emulator.url()).Post("/_emulator/stats/reset", "", {});
+  const Output resumed = Shell(CleanBinary() + " resume " + run_id + " --json -q", dir);
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_EQ(Queries(emulator), 0) << "nothing pulled again";
+  const auto ops = (*journal)->Operations(run_id);
+  ASSERT_TRUE(ops.ok());
+  EXPECT_EQ(ops->size(), planned->size()) << "nothing planned twice";
+  for (const auto& op : *ops) {
+    EXPECT_TRUE(op.state == OpState::kConfirmed || op.state == OpState::kFailed) << op.op_id;
+  }
+  EXPECT_EQ((*(*journal)->FindRun(run_id))->state, "done");
+}
+
+TEST(DedupeResumeTest, StoppedWhilePullingStartsOver) {
+  TempDir dir;
+  ASSERT_EQ(Shell(GenerateBinary() + " --count 4000 --seed 5 --output p.csv", dir).code, 0);
+  EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", dir / "p.csv",
+                            "--custom-field", "duplicate_of", "--daily-limit", "40"});
+  WriteFile(dir / "c.yaml", Config(emulator, 4));
+  // Someone else spent most of today's budget: the run stops during its pull of 21 pages.
+  HttpClient client(emulator.url());
+  for (int i = 0; i < 30; ++i) {
+    client.Get("/api/prospect/version/4/do/query?format=json&limit=1",
+               {{"Authorization", "Bearer tok"}, {"Pardot-Business-Unit-Id", kUnit}});
+  }
+  const Output stopped = Shell(CleanBinary() + " run c.yaml --apply --json -q", dir);
+  ASSERT_EQ(stopped.code, 3) << stopped.err;
+  const std::string run_id(json::parse(stopped.out).at("run_id").as_string());
+  auto journal = Journal::Open(dir / "pardot-clean.db");
+  ASSERT_TRUE(journal.ok());
+  EXPECT_TRUE((*journal)->Operations(run_id)->empty()) << "nothing planned from part of the records";
+
+  // The next days: the pull starts over and fits; the writes take what is left, day after day.
+  client.Post("/_emulator/stats/reset", "", {});
+  Output resumed;
+  for (int day = 0; day < 10; ++day) {
+    client.Post("/_emulator/day", "", {});
+    resumed = Shell(CleanBinary() + " resume " + run_id + " --json -q", dir);
+    if (resumed.code != 3) break;
+  }
+  ASSERT_EQ(resumed.code, 0) << resumed.err;
+  EXPECT_EQ(Queries(emulator), 4000 / 200 + 1) << "one whole pull, from the start";
+  EXPECT_EQ((*(*journal)->FindRun(run_id))->state, "done");
 }
 
 TEST(DedupeConfigTest, ValidateReportsEveryMistakeOfTheSectionAtOnce) {
