@@ -124,13 +124,8 @@ int main(int argc, char** argv) {
     for (const auto& [id, list] : members) {
       for (std::size_t a = 0; a < list.size(); ++a) {
         for (std::size_t b = a + 1; b < list.size(); ++b) {
-          const auto& x = found->keys[list[a]];
-          const auto& y = found->keys[list[b]];
-          const bool lead = !x.crm_lead_id.empty() && !y.crm_lead_id.empty() &&
-                            x.crm_lead_id != y.crm_lead_id;
-          const bool contact = !x.crm_contact_id.empty() && !y.crm_contact_id.empty() &&
-                               x.crm_contact_id != y.crm_contact_id;
-          kept_apart += !x.address.empty() && x.address == y.address && (lead || contact);
+          kept_apart +=
+              pdc::dedupe::DistinctCrmRecords(found->keys[list[a]], found->keys[list[b]]);
         }
       }
     }

@@ -16,14 +16,6 @@ using dedupe::Cluster;
 using dedupe::DedupeResult;
 using dedupe::SharedEmailPolicy;
 
-bool IsTrue(const Value& v) {
-  if (v.kind() == Value::Kind::kJson) return v.text() == "true";
-  if (v.kind() != Value::Kind::kText) return false;
-  std::string t = v.text();
-  for (char& c : t) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-  return t == "true" || t == "1" || t == "yes";
-}
-
 // What one cluster does to its members, decided in parallel on copies of them read back from
 // the spill; the edits are made again on the records as they flow on.
 struct Outcome {
@@ -281,8 +273,8 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
       for (const Field& change : survived->changes) {
         if (derived(change.id)) continue;
         out.survivor_changed |= set(master_index, master, change.id, change.value, false);
-        if (change.id == opted_out && !opted_out_writable_ && IsTrue(change.value) &&
-            !IsTrue(master.Get(do_not_email))) {
+        if (change.id == opted_out && !opted_out_writable_ && dedupe::IsTrue(change.value) &&
+            !dedupe::IsTrue(master.Get(do_not_email))) {
           set(master_index, master, do_not_email, Value::Text("true"), false);
           std::string from;
           for (const dedupe::SurvivingValue& v : survived->values) {

@@ -233,6 +233,15 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
   return rule;
 }
 
+bool DistinctCrmRecords(const MatchKeys& a, const MatchKeys& b) {
+  if (a.address.empty() || a.address != b.address) return false;
+  const bool lead =
+      !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
+  const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
+                       a.crm_contact_id != b.crm_contact_id;
+  return lead || contact;
+}
+
 Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   Verdict v;
   std::array<double, kMatchFields> scored_at{};  // the threshold each compared field was scored at
@@ -259,15 +268,9 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
     }
     return v.fields[i];
   };
-  if (keep_distinct_crm_ && !a.address.empty() && a.address == b.address) {
-    const bool lead =
-        !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
-    const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
-                         a.crm_contact_id != b.crm_contact_id;
-    if (lead || contact) {
-      v.veto = "crm";
-      return v;
-    }
+  if (keep_distinct_crm_ && DistinctCrmRecords(a, b)) {
+    v.veto = "crm";
+    return v;
   }
   // One CRM lead or contact is one person, whatever the prospects' spellings (Pardot links
   // several prospects to one CRM record in shared-email accounts).

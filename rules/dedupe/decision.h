@@ -77,6 +77,10 @@ struct MatchKeys {
   const std::string& operator[](MatchField f) const { return keys[static_cast<std::size_t>(f)]; }
 };
 
+// True when two prospects share an email address but are synced to different CRM leads or
+// contacts: the pairs a keep_distinct_crm decision keeps apart.
+bool DistinctCrmRecords(const MatchKeys& a, const MatchKeys& b);
+
 struct Condition {
   MatchField field;
   double threshold;           // a score at or above it passes; 1 means equal keys

@@ -65,17 +65,6 @@ constexpr std::string_view kPassNames[kPasses] = {"email_key",
                                                   "crm_lead_id"};
 static_assert(kPasses == kBlockingPasses);
 
-// True when two prospects share an email address but are synced to different CRM leads or
-// contacts: the records a keep_distinct_crm decision keeps apart.
-bool DistinctCrm(const MatchKeys& a, const MatchKeys& b) {
-  if (a.address.empty() || a.address != b.address) return false;
-  const bool lead =
-      !a.crm_lead_id.empty() && !b.crm_lead_id.empty() && a.crm_lead_id != b.crm_lead_id;
-  const bool contact = !a.crm_contact_id.empty() && !b.crm_contact_id.empty() &&
-                       a.crm_contact_id != b.crm_contact_id;
-  return lead || contact;
-}
-
 // True when `text` has a letter of a script other than Latin (Cyrillic, Greek, Han, Arabic, ...).
 bool HasOtherScript(std::string_view text) {
   const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
@@ -353,7 +342,7 @@ Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
       if (sa != synced.end() && sb != synced.end()) {
         const bool conflict = std::any_of(sa->second.begin(), sa->second.end(), [&](auto x) {
           return std::any_of(sb->second.begin(), sb->second.end(), [&](auto y) {
-            return DistinctCrm(result.keys[x], result.keys[y]);
+            return DistinctCrmRecords(result.keys[x], result.keys[y]);
           });
         });
         if (conflict) {

@@ -69,17 +69,6 @@ std::int64_t DaysFromCivil(std::int64_t y, unsigned m, unsigned d) {
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
-bool IsTrue(const Value& v) {
-  const std::string_view t = Trim(v.view());
-  if (t == "1") return true;
-  auto ieq = [t](std::string_view word) {
-    return t.size() == word.size() &&
-           std::equal(t.begin(), t.end(), word.begin(),
-                      [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
-  };
-  return ieq("true") || ieq("yes");
-}
-
 bool ParseNumber(std::string_view text, double* out) {
   text = Trim(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
@@ -359,6 +348,17 @@ struct FieldSlots {
 };
 
 }  // namespace
+
+bool IsTrue(const Value& v) {
+  const std::string_view t = Trim(v.view());
+  if (t == "1") return true;
+  auto ieq = [t](std::string_view word) {
+    return t.size() == word.size() &&
+           std::equal(t.begin(), t.end(), word.begin(),
+                      [](char a, char b) { return (a >= 'A' && a <= 'Z' ? a + 32 : a) == b; });
+  };
+  return ieq("true") || ieq("yes");
+}
 
 std::string_view MasterRuleName(MasterRule rule) {
   return kMasterRuleNames[static_cast<std::size_t>(rule)];

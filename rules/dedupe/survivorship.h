@@ -69,6 +69,10 @@ inline constexpr std::string_view kLowestIdTieBreak = "lowest_id";
 // The name provenance gives a master an earlier run chose (see Survive's `previous_master`).
 inline constexpr std::string_view kPreviousRun = "previous_run";
 
+// True when a value is true as true_wins reads it: "true", "yes" or "1" in any case, or a JSON
+// true.
+bool IsTrue(const Value& value);
+
 // True for the compliance fields whose rule is always true_wins.
 bool IsComplianceField(FieldId field);
 
