@@ -295,12 +295,9 @@ std::string Json(const Explanation& e, const dedupe::DecisionRule& rule) {
 
 int ExplainCommand(const ExplainOptions& options, const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(options.config, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  const Config& config = *loaded.config;
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(options.config, registry);
+  if (!loaded) return kExitUsage;
+  const Config& config = *loaded;
   const std::array<std::string, 2> ids{options.id_a, options.id_b};
   if (ids[0] == ids[1]) {
     return Fail(kCommand, kExitUsage, "ID_A and ID_B are both " + ids[0] + ": give two prospects");

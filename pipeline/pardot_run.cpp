@@ -214,20 +214,17 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
     return kExitOk;
   }
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(row->config_path, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  if (loaded.config->hash != row->config_hash) {
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(row->config_path, registry);
+  if (!loaded) return kExitUsage;
+  if (loaded->hash != row->config_hash) {
     return Fail("resume", kExitUsage,
                 row->config_path + " changed since run " + run_id +
                     " started; resume needs the same rules (or start a new run)");
   }
-  if (!loaded.config->pardot_source) {
+  if (!loaded->pardot_source) {
     return Fail("resume", kExitUsage, row->config_path + " no longer has a Pardot source");
   }
-  return RunPardot(options, *loaded.config, common, row);
+  return RunPardot(options, *loaded, common, row);
 }
 
 }  // namespace pdc

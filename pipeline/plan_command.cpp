@@ -57,12 +57,9 @@ Result<long long> CountProspects(pardot::Session& session, int version, const st
 int PlanCommand(const std::string& config_path, const RunOptions& options,
                 const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(config_path, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  const Config& config = *loaded.config;
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(config_path, registry);
+  if (!loaded) return kExitUsage;
+  const Config& config = *loaded;
   if (!config.pardot_source)
     return Fail("plan", kExitUsage, config_path + " has no Pardot source to plan for");
   const PardotSourceConfig& p = *config.pardot_source;

@@ -32,12 +32,9 @@ bool SameFile(const std::string& a, const std::string& b) {
 int RunCommand(const RunOptions& options, const CommonOptions& common) {
   const auto started = std::chrono::steady_clock::now();
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(options.config, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  const Config& config = *loaded.config;
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(options.config, registry);
+  if (!loaded) return kExitUsage;
+  const Config& config = *loaded;
 
   // Where the records come from and go to: the command line wins over the config.
   std::string input = options.input;

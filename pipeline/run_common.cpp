@@ -39,6 +39,12 @@ std::shared_ptr<const dedupe::DedupeSettings> DedupeSettingsOrDefaults(const Con
   return std::make_shared<const dedupe::DedupeSettings>(std::move(defaults).value());
 }
 
+std::shared_ptr<Config> LoadCommandConfig(const std::string& path, const RuleRegistry& registry) {
+  LoadResult loaded = LoadRunConfig(path, registry);
+  for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
+  return loaded.config;
+}
+
 int Fail(const char* command, int code, const std::string& message) {
   std::cerr << "pardot-clean " << command << ": " << message << '\n';
   return code;

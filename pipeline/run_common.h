@@ -12,6 +12,9 @@ namespace pdc {
 
 // LoadConfig, then the `dedupe:` section's settings (whose mistakes are config errors too).
 LoadResult LoadRunConfig(const std::string& path, const RuleRegistry& registry);
+// LoadRunConfig for a command: every error goes to stderr, and the result is then null (the
+// command exits with kExitUsage).
+std::shared_ptr<Config> LoadCommandConfig(const std::string& path, const RuleRegistry& registry);
 
 // The config's dedupe settings, or for a config without `dedupe:` the defaults (what `dedupe:`
 // alone gives), for commands that match without running dedupe (explain, pair and cluster tests).

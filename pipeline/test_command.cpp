@@ -219,12 +219,9 @@ std::string_view KindName(RuleTest::Kind kind) {
 
 int TestCommand(const std::string& path, const CommonOptions& common) {
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(path, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  const Config& config = *loaded.config;
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(path, registry);
+  if (!loaded) return kExitUsage;
+  const Config& config = *loaded;
   const auto settings = DedupeSettingsOrDefaults(config);
   std::size_t passed = 0, failed = 0;
   std::string json = "{\"config\":";

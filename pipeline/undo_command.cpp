@@ -84,14 +84,11 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     return Fail("undo", kExitUsage, "run " + run_id + " was a dry run: it wrote nothing");
 
   const RuleRegistry registry = RuleRegistry::WithBuiltins();
-  const LoadResult loaded = LoadRunConfig(run.config_path, registry);
-  if (!loaded.config) {
-    for (const auto& error : loaded.errors) std::cerr << error.str() << '\n';
-    return kExitUsage;
-  }
-  if (!loaded.config->pardot_source)
+  const std::shared_ptr<Config> loaded = LoadCommandConfig(run.config_path, registry);
+  if (!loaded) return kExitUsage;
+  if (!loaded->pardot_source)
     return Fail("undo", kExitUsage, run.config_path + " has no Pardot source");
-  const PardotSourceConfig& p = *loaded.config->pardot_source;
+  const PardotSourceConfig& p = *loaded->pardot_source;
   if (p.business_unit_id != run.business_unit_id) {
     return Fail("undo", kExitUsage,
                 run.config_path + " now names business unit " + p.business_unit_id + ", but run " +
@@ -111,7 +108,7 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
   info.run_id = NewRunId();
   info.mode = apply ? "apply" : "dry_run";
   info.config_path = run.config_path;
-  info.config_hash = loaded.config->hash;
+  info.config_hash = loaded->hash;
   info.source = "undo of " + run_id;
   info.started_at = UtcNow("%Y-%m-%dT%H:%M:%SZ");
   info.rules = {{"undo", {run.config_path, 0, 0}}};
@@ -220,7 +217,7 @@ int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options
     row.undo_of = run_id;
     row.mode = "apply";
     row.config_path = run.config_path;
-    row.config_hash = loaded.config->hash;
+    row.config_hash = loaded->hash;
     row.source = info.source;
     row.business_unit_id = run.business_unit_id;
     row.api_version = run.api_version;
