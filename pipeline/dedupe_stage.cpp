@@ -145,7 +145,7 @@ DedupeStage::Prepared DedupeStage::Prepare(const Batch& batch) const {
     const dedupe::MemberKey member = dedupe::MemberKeyOf(record);
     prepared.created.emplace_back(member.created_at);
     prepared.ids.emplace_back(member.prospect_id);
-    prepared.labels.push_back(record.label());
+    prepared.lines.push_back(record.line());
   }
   prepared.encoded = RecordSpill::Encode(batch);
   return prepared;
@@ -159,9 +159,13 @@ Status DedupeStage::Keep(Batch& batch, Prepared prepared) {
     keys_.push_back(std::move(prepared.keys[i]));
     created_.push_back(std::move(prepared.created[i]));
     ids_.push_back(std::move(prepared.ids[i]));
-    labels_.push_back(std::move(prepared.labels[i]));
+    lines_.push_back(prepared.lines[i]);
   }
   return spill_.Add(batch, prepared.encoded);
+}
+
+std::string DedupeStage::Label(std::uint32_t index) const {
+  return ids_[index].empty() ? "line " + std::to_string(lines_[index]) : ids_[index];
 }
 
 Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports) {
@@ -186,8 +190,8 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     const std::int32_t c = cluster_of[m.first];
     if (c < 0 || cluster_of[m.second] != c) continue;  // a match the clustering refused
     ClusterReport::Pair pair;
-    pair.a = labels_[m.first];
-    pair.b = labels_[m.second];
+    pair.a = Label(m.first);
+    pair.b = Label(m.second);
     pair.group = m.group >= 0 && static_cast<std::size_t>(m.group) < groups.size()
                      ? groups[static_cast<std::size_t>(m.group)].label
                      : std::string("crm_record");
@@ -207,7 +211,7 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     Outcome& out = outcomes[c];
     ClusterReport& report = out.report;
     report.id = cluster.id;
-    for (std::uint32_t m : cluster.members) report.members.push_back(labels_[m]);
+    for (std::uint32_t m : cluster.members) report.members.push_back(Label(m));
     if (cluster.review) {
       report.action = "review";
       report.review_reason = "larger than max_cluster";

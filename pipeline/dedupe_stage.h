@@ -45,7 +45,8 @@ class DedupeStage final : public BatchSource {
   // the records encoded for the spill.
   struct Prepared {
     std::vector<dedupe::MatchKeys> keys;
-    std::vector<std::string> created, ids, labels;
+    std::vector<std::string> created, ids;
+    std::vector<std::uint64_t> lines;
     RecordSpill::Encoded encoded;
   };
   // Any thread, any order: the batch's match keys and its records' bytes.
@@ -80,7 +81,11 @@ class DedupeStage final : public BatchSource {
   const bool opted_out_writable_;
   RecordSpill spill_;
   std::vector<dedupe::MatchKeys> keys_;
-  std::vector<std::string> created_, ids_, labels_;  // by record index
+  // Record::label() of record `index`: its id, else its line.
+  std::string Label(std::uint32_t index) const;
+
+  std::vector<std::string> created_, ids_;  // by record index
+  std::vector<std::uint64_t> lines_;
   std::vector<Edit> edits_;                          // by record index
   std::vector<std::uint32_t> deletes_;               // record indexes, ascending
   std::size_t next_batch_ = 0, next_edit_ = 0, next_delete_ = 0;
