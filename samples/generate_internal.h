@@ -193,6 +193,20 @@ struct Region {
   bool city_prefix = false;  // company names often start with the city: "Shenzhen Huaxin …"
 };
 
+// A culture's long tail: rare names built once, mostly from its morphemes ("Ash" + "ford",
+// 山 + 田), in storage that lives for the whole process. Real name frequencies are long-tailed: a
+// short head of very common names (Culture's lists, ordered by frequency) and a great many rare
+// ones, and a matcher's precision on names depends on how often unrelated people share one.
+struct NameTail {
+  std::span<const NameEntry> male, female;       // given names; empty: the head only
+  std::span<const NameEntry> last, last_female;  // surnames; last_female empty when not gendered
+  double first_share = 0;                        // chance a given name comes from the tail
+  double last_share = 0;                         // chance a surname comes from the tail
+};
+
+// The tail of `culture` (generate_name_tail.cpp); empty lists for a culture without one.
+const NameTail& TailOf(const Culture& culture);
+
 // Name cultures, referenced by the regions that mix them.
 extern const Culture kEnglish, kGaelic, kGerman, kFrench, kSpanish, kPortuguese, kItalian, kDutch,
     kPolish, kGreek, kRussian, kChinese, kJapanese, kArabic, kIndian, kNordic;

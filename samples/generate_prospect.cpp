@@ -59,6 +59,25 @@ const Culture& PickCulture(Random& rng, std::span<const CultureShare> shares) {
   return *shares.back().culture;
 }
 
+// A given name or surname. Real name frequencies are long-tailed (generate_name_tail.cpp): with
+// probability `tail_share` the name is one of the culture's many rare ones, drawn uniformly;
+// otherwise it comes from the head list, which is ordered by frequency and drawn with weight
+// 1/(rank + k), so Smith is several times as common as Prescott. k (a third of the list) keeps
+// the first few names from dominating a short list.
+const NameEntry& DrawName(Random& rng, std::span<const NameEntry> head,
+                          std::span<const NameEntry> tail, double tail_share) {
+  if (!tail.empty() && rng.Chance(tail_share)) return rng.Pick(tail);
+  const double k = static_cast<double>(head.size()) / 3.0;
+  double total = 0;
+  for (size_t rank = 1; rank <= head.size(); ++rank) total += 1.0 / (static_cast<double>(rank) + k);
+  double x = rng.Unit() * total;
+  for (size_t rank = 1; rank < head.size(); ++rank) {
+    x -= 1.0 / (static_cast<double>(rank) + k);
+    if (x < 0) return head[rank - 1];
+  }
+  return head.back();
+}
+
 // "Müller Bau" → "müllerbau": an internationalized domain label.
 std::string LowerWithoutSpaces(std::string_view text) {
   std::string lower;
@@ -193,8 +212,12 @@ void ProspectGenerator::State::CreateEntity(Entity& e, int64_t id) {
   e.culture = &PickCulture(rng, region.cultures);
   const Culture& culture = *e.culture;
   e.female = rng.Chance(0.47);
-  e.first = &rng.Pick(e.female ? culture.female : culture.male);
-  e.last = &rng.Pick(e.female && !culture.last_female.empty() ? culture.last_female : culture.last);
+  const NameTail& tail = TailOf(culture);
+  e.first = &DrawName(rng, e.female ? culture.female : culture.male,
+                      e.female ? tail.female : tail.male, tail.first_share);
+  const bool female_last = e.female && !culture.last_female.empty();
+  e.last = &DrawName(rng, female_last ? culture.last_female : culture.last,
+                     female_last ? tail.last_female : tail.last, tail.last_share);
   const size_t first_count = CountAlternatives(e.first->spellings);
   const size_t last_count = CountAlternatives(e.last->spellings);
   if (culture.latin_script) {
