@@ -2,6 +2,12 @@
 // lists put the canonical (often native-script) form first and then the ways the same name shows
 // up in real CRM exports: ASCII fallbacks ("Mueller"), transliterations ("Ivan"), apostrophe
 // variants ("O’Brien"), particle casing ("Van der Berg").
+//
+// These lists are each culture's head: its commonest names, ordered by frequency (commonest
+// first) and drawn with weights that fall with the rank, with the edge cases (hyphens,
+// particles, apostrophes) last. Real name frequencies are long-tailed, and a matcher's precision
+// on names depends on how often unrelated people share one, so most surnames (Chinese: given
+// names) come instead from the culture's tail of rare names (generate_name_tail.cpp).
 #include "samples/generate_internal.h"
 
 namespace pdc::generate {
