@@ -194,7 +194,7 @@ struct Region {
 };
 
 // A culture's long tail: rare names built once, mostly from its morphemes ("Ash" + "ford",
-// 山 + 田), in storage that lives for the whole process. Real name frequencies are long-tailed: a
+// 山 + 中), in storage that lives for the whole process. Real name frequencies are long-tailed: a
 // short head of very common names (Culture's lists, ordered by frequency) and a great many rare
 // ones, and a matcher's precision on names depends on how often unrelated people share one.
 struct NameTail {

@@ -6,7 +6,7 @@
 // hand-written head lists in generate_names.cpp.
 //
 // Each tail is built once, on first use and independently of the seed, by combining morphemes of
-// the culture ("Ash" + "ford", "Grün" + "berg", 山 + 田, 思 + 涵). The larger cultures also get
+// the culture ("Ash" + "ford", "Grün" + "berg", 山 + 中, 思 + 涵). The larger cultures also get
 // given names past their commonest ones, from hand-written lists: a head of 20 to 45 given names a
 // gender would otherwise make namesakes several times as common as they are. Morphemes carry their
 // spelling alternatives the way the head lists do (native script or diacritics first, then
@@ -356,7 +356,9 @@ const NameTail& GaelicTail() {
         "Driscoll", "Dwyer", "Farrell", "Flaherty", "Flynn", "Gorman", "Grady", "Hara", "Hare",
         "Keefe", "Leary", "Loughlin", "Mahony", "Malley", "Meara", "Rourke", "Shea",
         "Shaughnessy", "Toole", "Halloran", "Kane", "Riordan", "Dowd", "Hanlon", "Gara",
-        "Boyle", "Kelly", "Regan", "Hagan", "Mara", "Neill", "Sullivan", "Connor", "Brien",
+        "Boyle", "Kelly", "Regan", "Hagan", "Mara", "Neill", "Sullivan", "Connor", "Brien"};
+    // Mac also takes the Irish stems (MacCarthy, McMahon); O' does not take these Scottish ones.
+    const Morphemes kMacStems = {
         "Allister", "Arthur", "Aulay", "Bain", "Bride", "Cabe", "Cann", "Clure", "Cormack",
         "Crae", "Donald", "Dougall", "Duff", "Elroy", "Ewan", "Fadden", "Farlane", "Gee",
         "Gill", "Ginley", "Gowan", "Grath", "Guire", "Hugh", "Inerney", "Intyre", "Innes",
@@ -365,11 +367,18 @@ const NameTail& GaelicTail() {
         "Vey", "Kenzie", "Gregor", "Carthy", "Leod", "Kee", "Gonigal", "Caffrey", "Cool"};
     AddProducts(list, {"O'|O’|O|O "}, kStems);
     AddProducts(list, {"Mac|Mc", "Mc|Mac"}, kStems);
+    AddProducts(list, {"Mac|Mc", "Mc|Mac"}, kMacStems);
     AddProducts(list,
         {"Flan", "Han", "Dun", "Mul", "Gall", "Kin", "Lan", "Carr", "Conn", "Corr", "Don",
          "Fenn", "Finn", "Garr", "Hall", "Kear", "Mor", "Quin", "Brenn", "Cull", "Gill", "Kell",
-         "Mull", "Dev", "Ken", "Red", "Sheh", "Tier", "Brann", "Clann"},
-        {"agan", "igan", "ahan", "ey", "an", "ion", "ane", "en", "ery", "ally"});
+         "Mull", "Dev", "Ken", "Red", "Sheh", "Tier", "Brann", "Clann", "Bann", "Coll", "Curr",
+         "Dool", "Fall", "Gorm", "Hegg", "Hor", "Lon", "Mag", "Marr", "Noll", "Rod",
+         "Scan", "Tull", "Cass", "Dall", "Gen", "Harr", "Kerr", "Lenn", "Mell", "Sull",
+         "Tann", "Carn"},
+        {"agan", "igan", "ahan", "ey", "an", "ion", "ane", "en"});
+    AddProducts(list, {"Fitz"},
+        {"gerald", "patrick", "simons", "william", "maurice", "henry", "hugh", "roy", "gibbon",
+         "harris", "john", "walter", "stephen", "herbert"});
   });
   static const NameTail tail{.last = last.entries(), .last_share = 0.75};
   return tail;
@@ -412,7 +421,10 @@ const NameTail& FrenchTail() {
          "Pel", "Per", "Pet", "Pic", "Rich", "Rob", "Roch", "Sim", "Thib", "Vin", "Bard", "Bert",
          "Blanch", "Bois", "Chaum", "Cl", "Daub", "Drou", "Foug", "Gaill", "Got", "Hub",
          "Jolli", "Leg", "Mich", "Mill", "Pag", "Poir", "Prév|Prev", "Ren", "Rou", "Tess",
-         "Thom", "Vall", "Verd", "Vid"},
+         "Thom", "Vall", "Verd", "Vid", "Aub", "Barb", "Baud", "Bouv", "Cart", "Chab", "Chal",
+         "Cham", "Chap", "Dum", "Fer", "Gagn", "Gal", "Gren", "Lab", "Mon", "Pas", "Rab", "Sauv",
+         "Tard", "Tourn", "Vass", "Vern", "Car", "Dav", "Dur", "Gaud", "Lem", "Mal", "Nav",
+         "Oliv", "Puj", "Raym", "Sav", "Tiss"},
         {"eau", "ier", "ot", "et", "in", "ard", "aud", "on", "and", "ault", "ette", "elle",
          "enot", "eaux", "ière|iere", "ais", "oux", "ès|es", "illon", "ereau", "oud", "ac"});
     AddProducts(list, {"Le "},
@@ -441,7 +453,8 @@ const NameTail& SpanishTail() {
          "Gall", "Garr", "Guerr", "Lar", "Lun", "Med", "Mol", "Mont", "Mor", "Nav", "Olm",
          "Ort", "Pard", "Pel", "Pin", "Quint", "Rib", "Riv", "Rom", "Sal", "Sant", "Serr", "Sot",
          "Tor", "Vald", "Val", "Var", "Vel", "Vill", "Zam", "Agu", "Bust", "Card", "Cord",
-         "Espin", "Herr", "Lozan", "Maldon", "Manzan", "Pach", "Ram", "Salv", "Solan", "Zap"},
+         "Espin", "Herr", "Lozan", "Maldon", "Manzan", "Pach", "Ram", "Salv", "Solan", "Zap",
+         "Aren", "Carm", "Cerr", "Cuev", "Escob", "Lin", "Mir", "Pal", "Quir", "Rob"},
         {"eda", "edo", "ales", "ero", "era", "illo", "illa", "ín|in", "ón|on", "oza", "ado",
          "ano", "uela", "eros", "iel", "ares", "ega", "ejo", "ete", "ino", "ente", "aga",
          "ena", "illa", "ez", "ía|ia", "ola", "ueta", "ama", "anos"});
@@ -467,7 +480,7 @@ const NameTail& PortugueseTail() {
   static const NameList last(kPortuguese.last, [](NameList& list) {
     AddProducts(list,
         {"Barr", "Bezerr", "Brag", "Cabr", "Cald", "Campe", "Cardos", "Carn", "Castr", "Coel",
-         "Cord", "Cunh", "Dant", "Fag", "Falc", "Fig", "Fons", "Frag", "Frei", "Gal", "Gued",
+         "Cord", "Cunh", "Dant", "Falc", "Fig", "Fons", "Frag", "Gal", "Gued",
          "Lim", "Louren", "Macied", "Mach", "Mour", "Nev", "Nogu", "Pach", "Paiv", "Pass",
          "Pin", "Prad", "Queir", "Ram", "Reb", "Rech", "Sal", "Sampa", "Serr", "Tav", "Val",
          "Vasconc", "Vel", "Vier", "Vil", "Xav", "Amar", "Belt", "Bot", "Brit", "Cerq", "Mel",
@@ -529,14 +542,25 @@ const NameTail& DutchTail() {
         "Dongen", "Leeuwen", "Velde", "Brink", "Burg", "Graaf", "Haar", "Heide", "Horst",
         "Kerk", "Loo", "Maas", "Molen", "Poel", "Rijn|Ryn", "Sluis", "Steen", "Weide", "Wal",
         "Bergh", "Eijk|Eyk", "Hamme", "Laar", "Mark", "Rooij|Rooy", "Schaik", "Vaart", "Zee",
-        "Bunt", "Tol", "Werf"};
+        "Bunt", "Tol", "Werf", "Aalst", "Amstel", "Baarle", "Bree", "Dalen", "Diepen",
+        "Doorn", "Elzen", "Gaag", "Hage", "Heijden|Heyden", "Hulst", "Kempen", "Kolk",
+        "Kooij|Kooy", "Lent", "Linde", "Loon", "Mortel", "Noort", "Oever", "Pol", "Rhee", "Schoor",
+        "Spek", "Velden", "Vlist", "Voort", "Wetering", "Wiel", "Winkel", "Zanden", "Rossum",
+        "Beers", "Boxtel", "Esch", "Goor", "Ham"};
+    AddProducts(list, {"de |De "},
+        {"Bruijn|Bruyn", "Graaf", "Lange", "Koning", "Klerk", "Ruiter", "Smet", "Moor", "Rooij|Rooy",
+         "Haas", "Beer", "Leeuw", "Valk", "Zwart", "Kleine", "Hoog", "Goede", "Waal", "Bie",
+         "Kort", "Mol", "Nijs", "Blok", "Reus", "Ridder", "Backer", "Kruijf|Kruyf", "Man", "Rijk|Ryk",
+         "Weerd"});
     AddProducts(list, {"van |Van |van", "van den |Van den |Van Den |vanden",
                        "van der |Van der |Van Der |vd ", "van de |Van de |Van De "},
                 kPlaces);
     AddProducts(list,
         {"Hoek", "Dijk", "Veen", "Hof", "Bos", "Wier", "Hol", "Zijl", "Ter", "Alt", "Kuip",
          "Mees", "Sijt", "Terp", "Wester", "Ooster", "Bouw", "Brand", "Dijks", "Feen", "Hai",
-         "Jel", "Rie", "Sieb", "Tuin", "Wijn", "Zand", "Kroon", "Stam", "Vis"},
+         "Jel", "Rie", "Sieb", "Tuin", "Wijn", "Zand", "Kroon", "Stam", "Vis", "Bok", "Fok",
+         "Hiem", "Jong", "Kalk", "Klaas", "Lem", "Mul", "Oost", "Reit", "Sikk", "Stel", "Tjal",
+         "Veld", "Vlie", "Bloem", "Riet", "Holt", "Rood", "Wiers"},
         {"stra", "sma", "ma", "inga", "ink", "ing", "ens", "huis", "man", "er", "hof", "kamp",
          " veld", "beek"});
     AddProducts(list,
@@ -557,14 +581,19 @@ const NameTail& PolishTail() {
       "Las", "Lis", "Mac", "Mal", "Mich", "Mik", "Nowic", "Olsz", "Pawl", "Piotr", "Rut",
       "Sad", "Sob", "Stan", "Szul", "Tom", "Wal", "Wil", "Wit", "Zaj", "Żak|Zak", "Bogd",
       "Ciesiel", "Dziedz", "Fil", "Gaj", "Głow|Glow", "Jurk", "Kraw", "Łuk|Luk",
-      "Ostr", "Pietr", "Rog", "Siw", "Sztur", "Wróbl|Wrobl", "Zawad", "Buk", "Mazur"};
+      "Ostr", "Pietr", "Rog", "Siw", "Sztur", "Wróbl|Wrobl", "Zawad", "Buk", "Mazur", "Baran",
+      "Bednar", "Biel", "Błaszcz|Blaszcz", "Cich", "Czech", "Dom", "Drozd", "Falk", "Gawr", "Gol",
+      "Grzyb", "Jak", "Jas", "Kacz", "Kmiec", "Kos", "Kot", "Krup", "Kwiat", "Lach", "Lip", "Mat",
+      "Mrocz", "Nawr", "Niem", "Orzech", "Pas", "Pol", "Rad", "Rak", "Rys", "Sik", "Sok", "Sosn",
+      "Szczep", "Szew", "Tkacz", "Urb", "Wasil", "Wilcz", "Wojt", "Zagór|Zagor", "Zdun",
+      "Żuk|Zuk", "Jastrzęb|Jastrzeb", "Czap"};
   static const NameList male(kPolish.last, [&kRoots](NameList& list) {
     AddProducts(list, kRoots,
-                {"owski", "ewski", "ski", "icki", "owicz", "czyk", "iak", "ek", "iec", "uch"});
+                {"owski", "ewski", "ski", "icki", "owicz", "czyk", "iak", "ek", "iec", "uch", "iński|inski"});
   });
   static const NameList female(kPolish.last_female, [&kRoots](NameList& list) {
     AddProducts(list, kRoots,
-                {"owska", "ewska", "ska", "icka", "owicz", "czyk", "iak", "ek", "iec", "uch"});
+                {"owska", "ewska", "ska", "icka", "owicz", "czyk", "iak", "ek", "iec", "uch", "ińska|inska"});
   });
   static const NameTail tail{
       .last = male.entries(), .last_female = female.entries(), .last_share = 0.8};
@@ -578,7 +607,9 @@ const NameTail& NordicTail() {
         {"Berg", "Lind", "Sjö|Sjo", "Ek", "Ny", "Ås|As", "Dahl", "Hag", "Holm", "Lund", "Sand",
          "Ström|Strom", "Al", "Björk|Bjork", "Blom", "Fors", "Gran", "Hed", "Kvarn", "Lil",
          "Malm", "Nord", "Rosen", "Sö|So", "Stjern", "Vall", "Väst|Vast", "Wik", "Ceder",
-         "Lö|Lo", "Ham", "Hell", "Eng", "Fager", "Tall", "Ahl", "Sten", "Mo"},
+         "Lö|Lo", "Ham", "Hell", "Eng", "Fager", "Tall", "Ahl", "Sten", "Mo", "Bred", "Dal",
+         "Eke", "Fjäll|Fjall", "Frid", "Gull", "Hall", "Hammar", "Hjelm", "Kull", "Lager", "Ling",
+         "Norr", "Skog", "Sol", "Sund", "Tor", "Wall", "Wester", "Öst|Ost", "Kron", "Gyllen"},
         {"berg", "qvist|quist", "lund", "ström|strom", "gren", "holm", "dahl|dal", "blad",
          "bäck|back", "fors", "mark", "stedt", "vall", "sten", "bom", "man", "ander", "ell",
          "in", "ling"});
@@ -605,12 +636,16 @@ const NameTail& GreekTail() {
       "βασιλ|vasil", "χριστ|christ", "ιωανν|ioann", "παναγιωτ|panagiot", "σταυρ|stavr",
       "μιχαλ|michal", "αντων|anton", "αλεξ|alex", "σπυρ|spyr", "θεοδωρ|theodor",
       "ευαγγελ|evangel", "αγγελ|angel", "μανωλ|manol", "κυριακ|kyriak", "πετρ|petr",
-      "παυλ|pavl", "στεφαν|stefan", "ηλι|ili", "λαμπρ|lampr", "γιανν|giann", "μαρκ|mark",
+      "παυλ|pavl", "στεφαν|stefan", "λαμπρ|lampr", "γιανν|giann", "μαρκ|mark",
       "φωτ|fot", "θωμ|thom", "ζαχαρ|zachar", "στρατ|strat", "λευκ|lefk",
       "μαυρ|mavr", "ρηγ|rig", "σιδερ|sider", "καλ|kal", "δασκαλ|daskal",
       "ραφτ|raft", "ψαρ|psar", "τσακ|tsak", "τζαν|tzan", "βλαχ|vlach", "κοντ|kont",
       "μπαλ|bal", "ξεν|xen", "πολυχρον|polychron", "σωτηρ|sotir", "τριαντ|triant",
-      "χαραλαμπ|charalamb", "γρηγορ|grigor", "διαμαντ|diamant", "μελετ|melet"};
+      "χαραλαμπ|charalamb", "γρηγορ|grigor", "διαμαντ|diamant", "μελετ|melet",
+      "αναστασ|anastas", "ευστρατ|efstrat", "ζαφειρ|zafeir", "θεοχαρ|theochar", "κουτσ|kouts",
+      "μακρ|makr", "νικηφορ|nikifor", "ξανθ|xanth", "οικονομ|oikonom", "σαββ|savv",
+      "σκορδ|skord", "σταματ|stamat", "φιλιππ|filipp", "χρυσ|chrys", "ψωμ|psom", "αργυρ|argyr",
+      "γαλαν|galan", "δρακ|drak", "λαζαρ|lazar", "πανταζ|pantaz"};
   const Morphemes kPrefixes = {"", "παπα|papa", "καρα|kara", "χατζη|chatzi|hatzi"};
   const Morphemes kMale = {"όπουλος|opoulos", "ίδης|idis|ides", "άκης|akis", "άτος|atos",
                                "ίου|iou", "ιάδης|iadis"};
@@ -653,7 +688,15 @@ const NameTail& RussianTail() {
       "Жар|Zhar", "Зор|Zor", "Луч|Luch", "Светл|Svetl", "Тих|Tikh", "Весел|Vesel",
       "Добр|Dobr", "Мил|Mil", "Лаз|Laz", "Рож|Rozh", "Сав|Sav", "Тит|Tit", "Шуст|Shust",
       "Юд|Yud", "Гаврил|Gavril", "Данил|Danil", "Емел|Yemel|Emel",
-      "Игнат|Ignat", "Лукьян|Lukyan", "Мартын|Martyn", "Нестер|Nester", "Осип|Osip"};
+      "Игнат|Ignat", "Лукьян|Lukyan", "Мартын|Martyn", "Нестер|Nester", "Осип|Osip",
+      "Алекс|Aleks", "Белк|Belk", "Бобр|Bobr", "Булат|Bulat", "Быстр|Bystr", "Варлам|Varlam",
+      "Голован|Golovan", "Горох|Gorokh", "Дорох|Dorokh", "Ермол|Yermol|Ermol", "Ждан|Zhdan",
+      "Зим|Zim", "Казак|Kazak", "Карп|Karp", "Клим|Klim", "Комар|Komar", "Кондрат|Kondrat",
+      "Кот|Kot", "Крыл|Kryl", "Кудр|Kudr", "Лавр|Lavr", "Ларион|Larion", "Лук|Luk",
+      "Мамон|Mamon", "Масл|Masl", "Мух|Mukh", "Никон|Nikon", "Одинц|Odints", "Панкрат|Pankrat",
+      "Рыж|Ryzh", "Сазон|Sazon", "Самсон|Samson", "Сафрон|Safron", "Семён|Semyon|Semen",
+      "Сидор|Sidor", "Сур|Sur", "Тихон|Tikhon", "Фирс|Firs", "Фрол|Frol", "Шил|Shil",
+      "Щук|Shchuk"};
   const Morphemes kMale = {"ов|ov", "ин|in", "овский|ovsky|ovskiy", "енко|enko",
                                "ских|skikh"};
   const Morphemes kFemale = {"ова|ova", "ина|ina", "овская|ovskaya", "енко|enko",
@@ -675,10 +718,11 @@ const NameTail& IndianTail() {
          "Bala", "Raghu", "Sundar", "Ananta", "Vasu", "Hari", "Chandra", "Surya", "Sesha",
          "Parthasa", "Padma", "Sri", "Raja", "Guru", "Mohan", "Jaya", "Vijaya", "Sankara",
          "Ganapa", "Kesava", "Madhava", "Narasimha", "Rangana", "Srini", "Thiru", "Vaidya",
-         "Veera", "Vishwa", "Anand", "Deva", "Dhana", "Siddha"},
+         "Veera", "Vishwa", "Anand", "Deva", "Dhana", "Siddha", "Muthu", "Palani", "Chinna", "Ponnu", "Thanga", "Selva", "Arul", "Jeya", "Sethu", "Shanmuga", "Kasi", "Natesa", "Sabari", "Durai", "Periya", "Mani", "Subbu", "Anbu", "Kumara", "Raghava", "Thyaga", "Vaithi"},
         {"araman", "raman", "murthy|moorthy", "swamy|swami", "nathan", "krishnan", "rajan",
          "subramanian", "sundaram", "chari|chary", "iah", "appa", "an", "esan", "kumar",
-         "prasad", "rao", "eswaran", "narayanan"},
+         "prasad", "rao", "eswaran", "narayanan", "raj", "vel", "samy", "madhavan", "velu",
+         "sekar|sekhar", "lingam", "selvan", "durai", "mani"},
         false, true);
     AddProducts(list,
         {"Khandel", "Jais", "Agra", "Bansi", "Goyal", "Kejri", "Lal", "Maheshwa", "Mittal",
