@@ -1,6 +1,8 @@
 #include "rules/dedupe/decision.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -15,6 +17,10 @@ constexpr std::string_view kFieldNames[kMatchFields] = {
 
 constexpr double kDefaultThresholds[kMatchFields] = {0.85, 0.90, 0.70, 0.50, 1.0,
                                                      0.80, 1.0,  0.85, 1.0,  1.0};
+
+// "rare_name" without a threshold: at most this many namesakes expected by chance.
+constexpr double kDefaultMaxNamesakes = 0.05;
+constexpr std::string_view kRareName = "rare_name";
 
 std::optional<MatchField> FieldByName(std::string_view name) {
   for (std::size_t i = 0; i < kMatchFields; ++i) {
@@ -184,6 +190,7 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
                                          bool keep_distinct_crm) {
   if (groups.empty()) return Status::InvalidArgument("a match rule needs at least one group");
   std::vector<std::string_view> names(std::begin(kFieldNames), std::end(kFieldNames));
+  names.push_back(kRareName);
   DecisionRule rule;
   rule.keep_distinct_crm_ = keep_distinct_crm;
   std::string errors;
@@ -198,6 +205,17 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
       // "first_name?": a blank passes this condition.
       const bool blank_passes = spelled.ends_with('?');
       const std::string name = blank_passes ? spelled.substr(0, spelled.size() - 1) : spelled;
+      if (name == kRareName) {
+        const double t = threshold.value_or(kDefaultMaxNamesakes);
+        if (blank_passes || !(t > 0.0 && t <= 1.0)) {
+          error("match group " + std::to_string(g + 1) +
+                ": rare_name takes the namesakes expected by chance, above 0 and at most 1, "
+                "and has no blank to pass");
+          continue;
+        }
+        group.max_namesakes = t;
+        continue;
+      }
       const std::optional<MatchField> field = FieldByName(name);
       if (!field) {
         std::string message =
@@ -223,14 +241,253 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
       }
       group.conditions.push_back({*field, t, blank_passes});
       group.has_email = group.has_email || *field == MatchField::kEmail;
+      // A city that may be blank ("city?") keeps cities from differing but places no one.
+      group.has_city = group.has_city || (*field == MatchField::kCity && !blank_passes);
       if (!group.label.empty()) group.label += '+';
       group.label += MatchFieldName(*field);
       if (blank_passes) group.label += '?';
+    }
+    if (group.max_namesakes > 0) {
+      // Rarity is a property of the two names together: the group must compare both.
+      auto has = [&group](MatchField f) {
+        return std::any_of(group.conditions.begin(), group.conditions.end(),
+                           [f](const Condition& c) { return c.field == f && !c.blank_passes; });
+      };
+      if (!has(MatchField::kFirstName) || !has(MatchField::kLastName)) {
+        error("match group " + std::to_string(g + 1) +
+              ": rare_name needs first_name and last_name in its group");
+      }
+      if (!group.label.empty()) group.label += '+';
+      group.label += kRareName;
     }
     rule.groups_.push_back(std::move(group));
   }
   if (!errors.empty()) return Status::InvalidArgument(errors);
   return rule;
+}
+
+bool DecisionRule::uses_rare_names() const {
+  return std::any_of(groups_.begin(), groups_.end(),
+                     [](const MatchGroup& g) { return g.max_namesakes > 0; });
+}
+
+namespace {
+
+std::string_view Ending(std::string_view last) {
+  return last.substr(last.size() > 2 ? last.size() - 2 : 0);
+}
+
+std::string_view CityPrefix(std::string_view city) { return city.substr(0, 4); }
+
+// The weight, in prospects, of the country's share when the share of a smaller population is
+// estimated: a few prospects say little about their names or cities.
+constexpr double kCountryWeight = 10.0;
+// Last names seen up to this many times get a Good-Turing estimate.
+constexpr float kSmoothedCounts = 6;
+
+// A count without the pair: less one for `self`, less two when `other` is in it too.
+double WithoutPair(float count, bool both) {
+  return std::max(static_cast<double>(count) - (both ? 2 : 1), 0.0);
+}
+
+// `part` of `whole`, leaning on `prior` (the share in the country) for a small whole; never below
+// `prior`: a population that shows none of a rare name may just be too small to show it.
+double Share(double part, double whole, double prior) {
+  return std::max((part + kCountryWeight * prior) / (whole + kCountryWeight), prior);
+}
+
+// One side's estimate (see PairNamesakes).
+double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city) {
+  const NameCounts& c = self.names;
+  const bool same_last = self[MatchField::kLastName] == other[MatchField::kLastName];
+  const bool same_first = self[MatchField::kFirstName] == other[MatchField::kFirstName];
+  const double country = std::max(WithoutPair(c.country, true), 1.0);
+  auto country_share = [country](double count) { return std::max(count, 0.5) / country; };
+  const double others_last = std::max(WithoutPair(c.last_expected, same_last), 0.5);
+  // The first name among the carriers of the other last names it goes with. Each of them is
+  // there for a carrier of the first name: that one is not counted, or a first name that goes
+  // with rare last names would look common among them.
+  const double other_lasts = std::max(c.first_lasts - 1.0, 0.0);
+  const double first_share =
+      Share(std::max(c.first - c.full - other_lasts, 0.0),
+            std::max(c.first_community - c.last - other_lasts, 0.0),
+            country_share(WithoutPair(c.first, same_first)));
+  // Other carriers of both names, seen: the estimate is never below them, less one, who may be
+  // the same person a third time.
+  double namesakes = std::max(others_last * first_share,
+                              WithoutPair(c.full, same_first && same_last) - 1);
+  if (in_city) {
+    const bool same_city =
+        CityPrefix(self[MatchField::kCity]) == CityPrefix(other[MatchField::kCity]);
+    const double city = country_share(WithoutPair(c.city, same_city));
+    const double by_last = Share(WithoutPair(c.city_last, same_city && same_last),
+                                 WithoutPair(c.last, same_last), city);
+    const double by_first = Share(WithoutPair(c.city_first, same_city && same_first),
+                                  WithoutPair(c.first, same_first), city);
+    namesakes *= std::max(by_last, by_first);
+  }
+  return namesakes;
+}
+
+}  // namespace
+
+double DecisionRule::rare_name_bound() const {
+  double bound = 0;
+  for (const MatchGroup& g : groups_) {
+    if (!g.has_city) bound = std::max(bound, g.max_namesakes);
+  }
+  return bound;
+}
+
+double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city) {
+  if (a.names.last < 0 || b.names.last < 0) return -1;
+  // A blank city ("city?" in the group) places neither prospect.
+  in_city = in_city && !a[MatchField::kCity].empty() && !b[MatchField::kCity].empty();
+  return std::max(SideNamesakes(a, b, in_city), SideNamesakes(b, a, in_city));
+}
+
+namespace {
+
+// Counts by 64-bit key in one open-addressed table (linear probing): a million prospects make
+// some ten million counts, which node-based maps spend most of their time allocating. Keys are
+// hashes, so a collision only makes a name look commoner than it is.
+class Counter {
+ public:
+  explicit Counter(std::size_t expected) {
+    std::size_t capacity = 1024;
+    while (capacity < expected * 2) capacity *= 2;
+    keys_.assign(capacity, 0);
+    counts_.assign(capacity, 0);
+  }
+  // Adds `n` to the key's count and returns the new count.
+  float Add(std::uint64_t key, float n = 1) {
+    const std::size_t i = Slot(key);
+    keys_[i] = key;
+    return counts_[i] += n;
+  }
+  float Get(std::uint64_t key) const { return counts_[Slot(key)]; }
+
+ private:
+  std::size_t Slot(std::uint64_t key) const {
+    const std::size_t mask = keys_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(key) & mask;
+    while (keys_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+    return i;
+  }
+  std::vector<std::uint64_t> keys_;
+  std::vector<float> counts_;
+};
+
+// splitmix64's finaliser: spreads the combined hashes over the table.
+std::uint64_t Mix(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+enum Kind : std::uint64_t {
+  kAll,
+  kLast,
+  kFirst,
+  kFull,
+  kFirstCommunity,
+  kFirstLasts,
+  kCity,
+  kCityLast,
+  kCityFirst,
+  kSeen,       // a first and last name seen before, in the second pass
+  kNamesSeen,  // + c: the last names ending alike seen c times
+};
+
+std::uint64_t Key(Kind kind, std::uint64_t scope, std::uint64_t a = 0, std::uint64_t b = 0) {
+  return Mix(Mix(Mix(scope + kind) ^ a) ^ b) | 1;  // never 0, the empty slot
+}
+
+}  // namespace
+
+void CountNames(std::span<MatchKeys> keys) {
+  const std::hash<std::string_view> hash;
+  // Each prospect with both names is counted in its country and, when any prospect has no
+  // country, among all prospects (the scope of those without one).
+  const bool any_blank = std::any_of(keys.begin(), keys.end(), [](const MatchKeys& k) {
+    return k[MatchField::kCountry].empty();
+  });
+  const std::uint64_t everywhere = hash("*");
+  struct Hashes {
+    std::uint64_t scopes[2];
+    int n = 0;
+    std::uint64_t first, last, city, ending;
+  };
+  auto hashes_of = [&](const MatchKeys& k, Hashes& h) {
+    h.n = 0;
+    if (k[MatchField::kFirstName].empty() || k[MatchField::kLastName].empty()) return;
+    if (!k[MatchField::kCountry].empty()) h.scopes[h.n++] = hash(k[MatchField::kCountry]);
+    if (any_blank) h.scopes[h.n++] = everywhere;
+    h.first = hash(k[MatchField::kFirstName]);
+    h.last = hash(k[MatchField::kLastName]);
+    const std::string_view city = CityPrefix(k[MatchField::kCity]);
+    h.city = city.empty() ? 0 : hash(city);
+    h.ending = hash(Ending(k[MatchField::kLastName]));
+  };
+  Counter counts(keys.size() * (any_blank ? 20 : 10));
+  Hashes h;
+  for (const MatchKeys& k : keys) {
+    hashes_of(k, h);
+    for (int s = 0; s < h.n; ++s) {
+      const std::uint64_t scope = h.scopes[s];
+      counts.Add(Key(kAll, scope));
+      counts.Add(Key(kLast, scope, h.last));
+      counts.Add(Key(kFirst, scope, h.first));
+      counts.Add(Key(kFull, scope, h.first, h.last));
+      if (h.city == 0) continue;
+      counts.Add(Key(kCity, scope, h.city));
+      counts.Add(Key(kCityLast, scope, h.city, h.last));
+      counts.Add(Key(kCityFirst, scope, h.city, h.first));
+    }
+  }
+  // Once per distinct name: its last name's carriers join its first name's community, and the
+  // rarely seen last names are tallied by how often they were seen.
+  for (const MatchKeys& k : keys) {
+    hashes_of(k, h);
+    for (int s = 0; s < h.n; ++s) {
+      const std::uint64_t scope = h.scopes[s];
+      const float carriers = counts.Get(Key(kLast, scope, h.last));
+      if (counts.Add(Key(kSeen, scope, h.first, h.last)) == 1) {
+        counts.Add(Key(kFirstCommunity, scope, h.first), carriers);
+        counts.Add(Key(kFirstLasts, scope, h.first));
+      }
+      if (carriers <= kSmoothedCounts + 1 && counts.Add(Key(kSeen, scope, h.last)) == 1) {
+        counts.Add(Key(static_cast<Kind>(kNamesSeen + carriers), scope, h.ending));
+      }
+    }
+  }
+  for (MatchKeys& k : keys) {
+    k.names = NameCounts{};
+    hashes_of(k, h);
+    if (h.n == 0) continue;
+    const std::uint64_t scope = h.scopes[0];  // the country, else all prospects
+    NameCounts& c = k.names;
+    c.last = counts.Get(Key(kLast, scope, h.last));
+    c.last_expected = c.last;
+    if (c.last <= kSmoothedCounts) {
+      auto seen = [&](float times) {
+        return counts.Get(Key(static_cast<Kind>(kNamesSeen + times), scope, h.ending));
+      };
+      c.last_expected = std::max(c.last, (c.last + 1) * seen(c.last + 1) / std::max(seen(c.last), 1.0f));
+    }
+    c.first = counts.Get(Key(kFirst, scope, h.first));
+    c.full = counts.Get(Key(kFull, scope, h.first, h.last));
+    c.first_community = counts.Get(Key(kFirstCommunity, scope, h.first));
+    c.first_lasts = counts.Get(Key(kFirstLasts, scope, h.first));
+    c.country = counts.Get(Key(kAll, scope));
+    if (h.city != 0) {
+      c.city = counts.Get(Key(kCity, scope, h.city));
+      c.city_last = counts.Get(Key(kCityLast, scope, h.city, h.last));
+      c.city_first = counts.Get(Key(kCityFirst, scope, h.city, h.first));
+    }
+  }
 }
 
 bool DistinctCrmRecords(const MatchKeys& a, const MatchKeys& b) {
@@ -293,6 +550,10 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
     }
   }
   auto holds = [&](const MatchGroup& group) {
+    if (group.max_namesakes > 0) {
+      v.namesakes = PairNamesakes(a, b, group.has_city);
+      if (*v.namesakes < 0 || *v.namesakes > group.max_namesakes) return false;
+    }
     for (const Condition& c : group.conditions) {
       const FieldComparison& r = compare(c.field, c.threshold);
       if (r.level == Level::kMissing) {
@@ -301,6 +562,25 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
         if (c.blank_passes) continue;
         if (!group.has_email || c.field == MatchField::kEmail) return false;
       } else if (r.score < c.threshold) {
+        return false;
+      }
+    }
+    if (group.max_namesakes > 0) {
+      // Rarity is counted per name: names that are merely alike (Kelly, Kelley; Brookbury,
+      // Brookbridge) are other names with other carriers. The names must be the same, or a
+      // nickname of the first name.
+      const FieldComparison& first = v.fields[static_cast<std::size_t>(MatchField::kFirstName)];
+      const FieldComparison& last = v.fields[static_cast<std::size_t>(MatchField::kLastName)];
+      // A last name carried by one of the two alone, one edit from the other's, is taken for a
+      // typo of it (the other's carriers then count, the commoner side).
+      const std::string& la = a[MatchField::kLastName];
+      const std::string& lb = b[MatchField::kLastName];
+      const bool one_edit = last.basis == Basis::kEditDistance ||
+                            (last.basis == Basis::kPhonetic && std::min(la.size(), lb.size()) >= 5 &&
+                             DamerauLevenshtein(la, lb) <= 1);
+      const bool typo = one_edit && std::min(a.names.last, b.names.last) == 1;
+      if ((first.basis != Basis::kEqual && first.basis != Basis::kNickname) ||
+          (last.basis != Basis::kEqual && !typo)) {
         return false;
       }
     }

@@ -19,6 +19,15 @@
 // field fails its group, except in a group that has the email: there a blank on another field is
 // passed over, but the email itself must be present and equal.
 //
+// Rare names: `rare_name: T` in a group that has both names asks them to be rare among the
+// prospects deduplicated together: at most T other prospects expected to carry them by chance
+// (PairNamesakes, from the counts of CountNames; in the city when the group asks for the city),
+// and the names must be the same (a nickname of the first name; for the last name, a typo: one
+// edit from the other, carried by nobody else), since a name merely alike has carriers of its
+// own. It lets a person who changed employer, email and phone be found by name and city, as
+// long as the name says who it is: "Thaddeus Quibble" in Austin, not "John Smith". Without counts
+// (a pair test, or explain on a Pardot source) such a group never holds.
+//
 // Names: when no group holds, both prospects have both names and their initials meet crosswise,
 // the groups are tried once more with one prospect's first and last names swapped (typed into
 // each other's fields; the verdict says so). A name typed in a script other than Latin on one
@@ -37,6 +46,8 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -65,6 +76,27 @@ inline constexpr std::size_t kMatchFields = static_cast<std::size_t>(MatchField:
 
 std::string_view MatchFieldName(MatchField field);
 
+// Counts within a prospect's country (among all prospects when it has none), each including the
+// prospect itself; cities by their first four letters, so that spellings of one city count
+// together. A first name's community is the carriers of every last name it goes with
+// (Srinivas: Kulkarni, Rao, Iyer...), which finds a naming tradition however small its share of
+// the country.
+struct NameCounts {
+  float last = -1;  // prospects with its last name; negative: not counted
+  // What `last` says about the name's frequency: a name seen a few times in a sample may well be
+  // commoner (Good-Turing: (c+1)·N(c+1)/N(c) from the names seen c and c+1 times among last
+  // names ending alike), never taken as rarer than seen.
+  float last_expected = -1;
+  float first = 0;            // prospects with its first name
+  float full = 0;             // prospects with both its names
+  float first_community = 0;  // its first name's community
+  float first_lasts = 0;      // the last names its first name goes with
+  float country = 0;          // prospects with both names
+  float city = 0;             // prospects in its city (0 without a city)
+  float city_last = 0;        // of them, those with its last name
+  float city_first = 0;       // of them, those with its first name
+};
+
 // What the decision reads of one prospect: its match keys ("" when blank) and CRM ids.
 struct MatchKeys {
   std::array<std::string, kMatchFields> keys;
@@ -73,6 +105,9 @@ struct MatchKeys {
   std::string crm_contact_id;
   // The first or last name was typed in a script other than Latin (its key is a transliteration).
   bool other_script = false;
+  // How common the names are among the prospects deduplicated together (CountNames), for
+  // rare_name; `last` is negative until counted, and stays so when a name is blank.
+  NameCounts names;
   std::string& operator[](MatchField f) { return keys[static_cast<std::size_t>(f)]; }
   const std::string& operator[](MatchField f) const { return keys[static_cast<std::size_t>(f)]; }
 };
@@ -90,8 +125,28 @@ struct Condition {
 struct MatchGroup {
   std::vector<Condition> conditions;
   bool has_email = false;  // blanks on other fields are passed over
-  std::string label;       // "first_name+last_name+email", for reports
+  // > 0 ("rare_name: T" in the group): the names must be rare, at most T namesakes expected by
+  // chance (MatchKeys::namesakes, of the commoner side; times its city share when the group has
+  // the city). 0: no such condition.
+  double max_namesakes = 0;
+  bool has_city = false;  // a city condition a blank does not pass: namesakes in the city count
+  std::string label;  // "first_name+last_name+email", for reports
 };
+
+// The namesakes a pair's names lead to expect: how many prospects other than these two are
+// expected to carry both names (in the city too, when `in_city` and both have one). For each
+// side: the other carriers of its last name (NameCounts::last_expected; a name nobody else
+// carries counts as half a carrier) times its first name's share of its community without that
+// last name (less one carrier of the first name per last name: the one that brought the last name
+// in), but never fewer than the other carriers of both names seen, less one who may be the same
+// person a third time; in the city, times the city's share of the carriers of its last name or of
+// its first name, whichever is larger. A share of a small population leans on the country's and
+// is never below it. The commoner side's estimate is the pair's; negative when the keys were never
+// counted.
+double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city);
+
+// Counts the names of the prospects deduplicated together into each one's MatchKeys::names.
+void CountNames(std::span<MatchKeys> keys);
 
 // Why a pair did or did not match, field by field, for `explain` and the report.
 struct Verdict {
@@ -100,6 +155,8 @@ struct Verdict {
   std::string_view veto;       // "country" or "crm", when a veto decided
   std::string_view identity;   // "crm" when one CRM lead or contact id decided (group -1)
   bool swapped_names = false;  // the group held with one prospect's first and last names swapped
+  // PairNamesakes, once a group with rare_name was tried (negative: the names were not counted).
+  std::optional<double> namesakes;
   std::array<FieldComparison, kMatchFields> fields{};
   std::uint32_t compared = 0;  // bit per MatchField that was compared
 };
@@ -120,6 +177,11 @@ class DecisionRule {
 
   const std::vector<MatchGroup>& groups() const { return groups_; }
   bool keep_distinct_crm() const { return keep_distinct_crm_; }
+  // A group asks for rare names: the keys need CountNames before Decide.
+  bool uses_rare_names() const;
+  // The largest rare_name threshold of a group without the city (0 when none): a pair whose names
+  // lead to expect more namesakes than that matches by no group that has no city to add.
+  double rare_name_bound() const;
   static double DefaultThreshold(MatchField field);
 
  private:

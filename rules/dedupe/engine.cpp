@@ -55,12 +55,23 @@ std::string PhoneKey(std::string_view raw) {
   return out.size() >= 7 ? out : std::string();
 }
 
-enum { kEmail, kPhone, kDomainName, kCompanyName, kNameCity, kCrmContact, kCrmLead, kPasses };
+enum {
+  kEmail,
+  kPhone,
+  kDomainName,
+  kCompanyName,
+  kNameCity,
+  kRareName,
+  kCrmContact,
+  kCrmLead,
+  kPasses
+};
 constexpr std::string_view kPassNames[kPasses] = {"email_key",
                                                   "phone_e164",
                                                   "domain_first_initial_last",
                                                   "company_first_initial_last",
                                                   "name_city",
+                                                  "rare_name",
                                                   "crm_contact_id",
                                                   "crm_lead_id"};
 static_assert(kPasses == kBlockingPasses);
@@ -87,11 +98,45 @@ bool HasOtherScript(std::string_view text) {
   return false;
 }
 
+// One name left blank while the email's user name holds both ("grace.kirkbridge62@" or
+// "gracekirkbridge@" with last name Kirkbridge): the blank one is taken from the user name, for
+// matching only. Digits at the end are left out; the user name must then be letters, in two
+// words (split at '.', '_' or '-') of which one is the name that is there, or in one word that
+// starts or ends with it and has at least two more letters.
+void NamesFromEmail(std::string_view email, MatchKeys& k) {
+  std::string& first = k[MatchField::kFirstName];
+  std::string& last = k[MatchField::kLastName];
+  if (first.empty() == last.empty()) return;
+  const auto at = email.rfind('@');
+  if (at == std::string_view::npos) return;
+  std::string user = Lower(email.substr(0, at));
+  user.resize(std::min(user.find('+'), user.size()));
+  while (!user.empty() && user.back() >= '0' && user.back() <= '9') user.pop_back();
+  if (IsRoleLocalPart(user)) return;
+  auto letters = [](std::string_view w) {
+    return w.size() >= 2 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  };
+  const std::string& known = first.empty() ? last : first;
+  std::string& blank = first.empty() ? first : last;
+  if (const auto cut = user.find_first_of("._-"); cut != std::string::npos) {
+    const std::string_view one = std::string_view(user).substr(0, cut);
+    const std::string_view two = std::string_view(user).substr(cut + 1);
+    if (!letters(one) || !letters(two) || IsRoleLocalPart(one) || IsRoleLocalPart(two)) return;
+    if (one == known) blank = two;
+    if (two == known) blank = one;
+  } else if (letters(user) && user.size() >= known.size() + 2) {
+    if (user.starts_with(known)) blank = user.substr(known.size());
+    if (user.ends_with(known)) blank = user.substr(0, user.size() - known.size());
+  }
+}
+
 }  // namespace
 
 std::span<const std::string_view> BlockingPassNames() { return kPassNames; }
 
-void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, PassKeySet& out) {
+void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, double rare_names,
+              PassKeySet& out) {
   for (PassKey& p : out) {
     p.keys.clear();
     p.secondary.clear();
@@ -130,10 +175,19 @@ void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, PassKeySet& o
   }
   if (CompanyNameKey(company, first, phonetic, scratch)) add(kCompanyName, scratch);
   if (JoinKey(first, phonetic, city, scratch)) add(kNameCity, scratch);
+  const std::string_view out_country =
+      k[MatchField::kCountry].empty() ? std::string_view("-") : k[MatchField::kCountry];
+  if (k.names.last >= 0 && PairNamesakes(k, k, false) <= rare_names &&
+      JoinKey(first, phonetic, out_country, scratch)) {
+    add(kRareName, scratch);
+  }
   if (const std::string_view formal = first.empty() ? first : FormalName(first); formal != first) {
     // A nickname also blocks as its formal name (bob smith meets robert smith).
     if (CompanyNameKey(company, formal, phonetic, scratch)) add(kCompanyName, scratch);
     if (JoinKey(formal, phonetic, city, scratch)) add(kNameCity, scratch);
+    if (!out[kRareName].keys.empty() && JoinKey(formal, phonetic, out_country, scratch)) {
+      add(kRareName, scratch);
+    }
   }
   if (!first.empty() && !last.empty()) {
     // The two names in sorted order ("~anna kowalczyk" whichever field holds which) in both name
@@ -172,6 +226,7 @@ MatchKeys BuildMatchKeys(const Record& record, FieldId email_key_field) {
     first.resize(space);
   }
   k[MatchField::kCompany] = Fold(TextOf(record, f.company));
+  NamesFromEmail(TextOf(record, f.email), k);
   k[MatchField::kTitle] = Fold(TextOf(record, f.title));
   std::string_view email_key = TextOf(record, email_key_field);
   if (email_key.empty()) email_key = TextOf(record, f.email);
@@ -248,23 +303,27 @@ Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
     }
     enabled[it - std::begin(kPassNames)] = true;
   }
+  // The rare-name pass pairs only what a rare_name group can match.
+  enabled[kRareName] = enabled[kRareName] && options.decision.uses_rare_names();
   LoadEmailData(kEmailClasses);
   LoadNicknames();
   DedupeResult result;
   const auto n = static_cast<std::uint32_t>(keys.size());
   result.keys = std::move(keys);
+  if (options.decision.uses_rare_names()) CountNames(result.keys);
 
   // Blocking keys, filled per thread in chunks and joined.
   struct Local {
     BlockingKeys keys[kPasses];
     PassKeySet pass_keys;
   };
+  const double rare_names = options.decision.rare_name_bound();
   tbb::enumerable_thread_specific<Local> locals;
   const DomainFactsCache domains(kEmailClasses);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {
     Local& local = locals.local();
     for (std::uint32_t i = range.begin(); i != range.end(); ++i) {
-      PassKeys(result.keys[i], domains, local.pass_keys);
+      PassKeys(result.keys[i], domains, rare_names, local.pass_keys);
       for (int p = 0; p < kPasses; ++p) {
         for (const std::string& key : local.pass_keys[p].keys) {
           local.keys[p].Add(i, key, local.pass_keys[p].secondary);

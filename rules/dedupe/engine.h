@@ -49,7 +49,7 @@ namespace pdc::dedupe {
 
 // The blocking passes by name, in the order above.
 std::span<const std::string_view> BlockingPassNames();
-inline constexpr std::size_t kBlockingPasses = 7;
+inline constexpr std::size_t kBlockingPasses = 8;
 
 // One record's keys for one blocking pass: none when the record has no key for the pass, several
 // when it joins several blocks (its names in both orders, a nickname's formal name); and the
@@ -64,7 +64,10 @@ using PassKeySet = std::array<PassKey, kBlockingPasses>;
 // BlockingPassNames() order: the one definition FindDuplicates blocks on and `explain` shows.
 // `domains` tells free and disposable email domains, which never block (its data must be loaded:
 // LoadEmailData(kEmailClasses)). Filling the same `out` again reuses its strings' capacity.
-void PassKeys(const MatchKeys& keys, const DomainFactsCache& domains, PassKeySet& out);
+// `rare_names` is the decision's DecisionRule::rare_name_bound(): a prospect joins the rare_name
+// pass only when a namesake of its names is no likelier than that (0: the pass has no keys).
+void PassKeys(const MatchKeys& keys, const DomainFactsCache& domains, double rare_names,
+              PassKeySet& out);
 
 struct DedupeOptions {
   DecisionRule decision = DecisionRule::StandardContact(false);

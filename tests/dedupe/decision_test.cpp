@@ -194,6 +194,104 @@ TEST(DecisionTest, NamesCityAndTitleTogetherWhenConfigured) {
   EXPECT_FALSE(rule->Decide(a, b).match) << "a namesake in the same city";
 }
 
+// `count` prospects in `country` named first/last, living in `city`.
+void AddPeople(std::vector<MatchKeys>& out, int count, const std::string& first,
+               const std::string& last, const std::string& city, const std::string& country) {
+  for (int i = 0; i < count; ++i) {
+    out.push_back(Keys({{F::kFirstName, first},
+                        {F::kLastName, last},
+                        {F::kCity, city},
+                        {F::kCountry, country}}));
+  }
+}
+
+TEST(DecisionTest, CountNamesCountsWithinTheCountry) {
+  std::vector<MatchKeys> keys;
+  AddPeople(keys, 100, "john", "smith", "austin", "US");
+  AddPeople(keys, 100, "mary", "smith", "boston", "US");
+  AddPeople(keys, 2, "thaddeus", "quibble", "austin", "US");
+  AddPeople(keys, 1, "john", "quibble", "austin", "US");
+  AddPeople(keys, 50, "thaddeus", "quibble", "paris", "FR");
+  keys.push_back(Keys({{F::kLastName, "quibble"}, {F::kCountry, "US"}}));  // no first name
+  CountNames(keys);
+  const NameCounts& t = keys[200].names;  // thaddeus quibble, US
+  EXPECT_EQ(t.last, 3);
+  EXPECT_EQ(t.last_expected, 3) << "no last name ending alike is seen more often";
+  EXPECT_EQ(t.first, 2);
+  EXPECT_EQ(t.full, 2);
+  EXPECT_EQ(t.first_community, 3) << "the carriers of Quibble, the one last name Thaddeus has";
+  EXPECT_EQ(t.first_lasts, 1);
+  EXPECT_EQ(t.country, 203) << "the French and the nameless are not counted";
+  EXPECT_EQ(t.city, 103);
+  EXPECT_EQ(t.city_last, 3);
+  EXPECT_EQ(t.city_first, 2);
+  EXPECT_LT(keys.back().names.last, 0) << "a prospect without both names is not counted";
+
+  // The one other Quibble is John: one carrier, times Thaddeus' share of the country without
+  // the pair (none: half a prospect of 201).
+  EXPECT_NEAR(PairNamesakes(keys[200], keys[201], false), 1.0 * (0.5 / 201), 1e-6);
+  // In Austin, times the city's share of the Quibbles (1 of 1, leaning on Austin's 101 of 201).
+  const double austin = 101.0 / 201;
+  EXPECT_NEAR(PairNamesakes(keys[200], keys[201], true),
+              (0.5 / 201) * ((1 + 10 * austin) / 11), 1e-6);
+  // John Smith: 198 other Smiths, of whom John is 99 of 201 Americans (the country's share: the
+  // community of John's last names is Smith and Quibble alone).
+  EXPECT_NEAR(PairNamesakes(keys[0], keys[1], false), 198.0 * 99 / 201, 1e-4);
+  MatchKeys uncounted = keys[200];
+  uncounted.names = NameCounts{};
+  EXPECT_LT(PairNamesakes(uncounted, keys[201], false), 0);
+}
+
+TEST(DecisionTest, AFirstNamesShareIsTakenAmongTheLastNamesItGoesWith) {
+  std::vector<MatchKeys> keys;
+  AddPeople(keys, 1000, "john", "smith", "austin", "US");
+  AddPeople(keys, 10, "olga", "petrova", "austin", "US");
+  AddPeople(keys, 10, "ivan", "petrov", "austin", "US");
+  AddPeople(keys, 3, "pavel", "petrov", "austin", "US");
+  AddPeople(keys, 2, "pavel", "morozov", "austin", "US");
+  CountNames(keys);
+  const MatchKeys& pavel = keys.back();
+  // Morozov is carried by the pair alone (half a carrier more); Pavel is 2 of the other 12
+  // carriers of Petrov (less the one Pavel that brought Petrov in), not 3 of 1,023 Americans.
+  const double country = 3.0 / 1023;
+  EXPECT_NEAR(PairNamesakes(pavel, keys[keys.size() - 2], false),
+              0.5 * ((2 + 10 * country) / (12 + 10)), 1e-6);
+  EXPECT_GT(PairNamesakes(pavel, keys[keys.size() - 2], false), 10 * 0.5 * country);
+  // A prospect without a country is measured against everyone.
+  keys.push_back(Keys({{F::kFirstName, "pavel"}, {F::kLastName, "morozov"}}));
+  CountNames(keys);
+  EXPECT_EQ(keys.back().names.country, 1026);
+  EXPECT_EQ(keys.back().names.last, 3);
+}
+
+TEST(DecisionTest, RareNameHoldsOnlyForTheSameRareNames) {
+  auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
+                                     {"last_name", std::nullopt},
+                                     {"city", std::nullopt},
+                                     {"rare_name", 0.2}}}},
+                                  false);
+  ASSERT_TRUE(rule.ok());
+  std::vector<MatchKeys> keys;
+  AddPeople(keys, 2000, "john", "smith", "austin", "US");
+  AddPeople(keys, 2, "thaddeus", "quibble", "austin", "US");    // 2000, 2001
+  AddPeople(keys, 1, "thaddeus", "quibbel", "austin", "US");    // 2002: a typo
+  AddPeople(keys, 2, "ambrose", "quibbles", "austin", "US");    // 2003, 2004
+  AddPeople(keys, 2, "ambrose", "quibblers", "austin", "US");   // 2005, 2006
+  EXPECT_FALSE(rule->Decide(keys[2000], keys[2001]).match) << "names never counted, no estimate";
+  CountNames(keys);
+  const Verdict v = rule->Decide(keys[2000], keys[2001]);
+  EXPECT_TRUE(v.match) << "a person who changed employer";
+  ASSERT_TRUE(v.namesakes.has_value());
+  EXPECT_LT(*v.namesakes, 0.01);
+  EXPECT_FALSE(rule->Decide(keys[0], keys[1]).match) << "two of 2,000 John Smiths in Austin";
+  EXPECT_GT(rule->Decide(keys[0], keys[1]).namesakes.value_or(0), 1);
+  EXPECT_TRUE(rule->Decide(keys[2001], keys[2002]).match)
+      << "one edit from a name, carried by nobody else: a typo";
+  const Verdict alike = rule->Decide(keys[2003], keys[2005]);
+  EXPECT_LE(alike.namesakes.value_or(1), 0.2) << "rare enough";
+  EXPECT_FALSE(alike.match) << "Quibblers is another name, with carriers of its own";
+}
+
 TEST(DecisionTest, SwappedFirstAndLastNamesMatch) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   const MatchKeys a = Keys({{F::kFirstName, "wei"},

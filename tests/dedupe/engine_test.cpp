@@ -80,15 +80,15 @@ TEST(EngineTest, PassKeysAreTheKeysTheEngineBlocksOn) {
   LoadEmailData(kEmailClasses);
   const DomainFactsCache domains(kEmailClasses);
   std::vector<PassKeySet> keys(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) PassKeys(found->keys[i], domains, keys[i]);
+  for (std::size_t i = 0; i < records.size(); ++i) PassKeys(found->keys[i], domains, 0, keys[i]);
 
   using Keys = std::vector<std::string>;
   EXPECT_EQ(keys[0][0].keys, Keys{"rsmith@acme.com"});
   EXPECT_EQ(keys[0][2].keys, Keys{"acme.com|r|SM0"});
   EXPECT_EQ(keys[0][2].secondary, "boston");
   EXPECT_TRUE(keys[2][2].keys.empty()) << "free mail never blocks";
-  EXPECT_EQ(keys[0][5].keys, Keys{"003A"});
-  EXPECT_TRUE(keys[1][5].keys.empty());
+  EXPECT_EQ(keys[0][6].keys, Keys{"003A"});
+  EXPECT_TRUE(keys[1][6].keys.empty());
   auto share = [](const Keys& x, const Keys& y) {
     return std::any_of(x.begin(), x.end(), [&](const std::string& k) {
       return std::find(y.begin(), y.end(), k) != y.end();
@@ -206,6 +206,64 @@ TEST(EngineTest, MatchKeysTellNamesTypedInAnotherScript) {
       BuildMatchKeys(Prospect("3", {{"first_name", "Zoë"}, {"last_name", "O’Brien"}}), email_key);
   EXPECT_FALSE(latin.other_script) << "diacritics and punctuation are Latin or common";
   EXPECT_EQ(latin[MatchField::kLastName], "obrien");
+}
+
+TEST(EngineTest, ABlankNameIsReadFromTheEmailsUserName) {
+  const FieldId email_key = InternField("email_key");
+  auto keys = [&](const char* first, const char* last, const char* email) {
+    const MatchKeys k = BuildMatchKeys(
+        Prospect("1", {{"first_name", first}, {"last_name", last}, {"email", email}}), email_key);
+    return std::pair{k[MatchField::kFirstName], k[MatchField::kLastName]};
+  };
+  using Names = std::pair<std::string, std::string>;
+  EXPECT_EQ(keys("", "Kirkbridge", "Grace.Kirkbridge62@gmail.com"), (Names{"grace", "kirkbridge"}));
+  EXPECT_EQ(keys("", "Kirkbridge", "kirkbridge_grace@acme.com"), (Names{"grace", "kirkbridge"}));
+  EXPECT_EQ(keys("Maximilian", "", "maximilian.schwarz+news@freenet.de"),
+            (Names{"maximilian", "schwarz"}));
+  EXPECT_EQ(keys("", "Kirkbridge", "gracekirkbridge@acme.com"), (Names{"grace", "kirkbridge"}));
+  EXPECT_EQ(keys("", "Kirkbridge", "g.kirkbridge@acme.com"), (Names{"", "kirkbridge"}))
+      << "an initial is not a name";
+  EXPECT_EQ(keys("", "Kirkbridge", "grace.holt@acme.com"), (Names{"", "kirkbridge"}))
+      << "the user name is someone else's";
+  EXPECT_EQ(keys("", "Sales", "info.sales@acme.com"), (Names{"", "sales"})) << "a role mailbox";
+  EXPECT_EQ(keys("Ann", "Lee", "bob.lee@acme.com"), (Names{"ann", "lee"}))
+      << "names that are there are never replaced";
+}
+
+TEST(EngineTest, RareNamesFindAPersonWhoChangedEverythingButTheName) {
+  std::vector<Record> records;
+  for (int i = 0; i < 300; ++i) {
+    const std::string n = std::to_string(i);
+    records.push_back(Prospect("p" + n, {{"first_name", i % 2 ? "John" : "Mary"},
+                                          {"last_name", "Smith"},
+                                          {"email", ("js" + n + "@corp" + n + ".com").c_str()},
+                                          {"country", "US"}}));
+  }
+  records.push_back(Prospect("t1", {{"first_name", "Thaddeus"},
+                                    {"last_name", "Quibblesworth"},
+                                    {"email", "tq@acme.com"},
+                                    {"country", "US"}}));
+  records.push_back(Prospect("t2", {{"first_name", "Thaddeus"},
+                                    {"last_name", "Quibblesworth"},
+                                    {"email", "thaddeus@globex.com"},
+                                    {"country", "US"}}));
+  DedupeOptions options;
+  auto plain = FindDuplicates(records, options);
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(plain->matches.empty()) << "the standard rule has nothing to go on";
+  auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
+                                     {"last_name", std::nullopt},
+                                     {"city?", std::nullopt},
+                                     {"rare_name", 0.05}}}},
+                                  false);
+  ASSERT_TRUE(rule.ok());
+  options.decision = std::move(*rule);
+  auto found = FindDuplicates(records, options);
+  ASSERT_TRUE(found.ok());
+  ASSERT_EQ(found->matches.size(), 1u) << "not the 150 John Smiths";
+  EXPECT_EQ(records[found->matches[0].first].id(), "t1");
+  EXPECT_EQ(records[found->matches[0].second].id(), "t2");
+  EXPECT_EQ(found->matches[0].passes, 1u << 5) << "paired by the rare_name pass alone";
 }
 
 }  // namespace

@@ -100,6 +100,44 @@ dedupe:
   EXPECT_NE(Mentioning(b, "dedupe.fields.score"), nullptr);
 }
 
+TEST(DedupeSettingsTest, RareNameMistakesAreReportedWhereTheyAre) {
+  const Built b = Build(R"(version: 1
+dedupe:
+  match:
+    - [first_name, last_name, "rare_name?"]
+)");
+  ASSERT_FALSE(b.settings);
+  const Diagnostic* blank = Mentioning(b, "rare_name takes the namesakes expected by chance");
+  ASSERT_NE(blank, nullptr) << "no blank passes";
+  EXPECT_EQ(blank->where.line, 4);
+  const Built common = Build(R"(version: 1
+dedupe:
+  match:
+    - [first_name, last_name, rare_name: 2]
+)");
+  ASSERT_FALSE(common.settings) << "above 1 namesake is not rare";
+  EXPECT_NE(Mentioning(common, "the threshold of rare_name must be"), nullptr);
+  const Built nameless = Build(R"(version: 1
+dedupe:
+  match:
+    - [last_name, city, rare_name]
+)");
+  ASSERT_FALSE(nameless.settings);
+  EXPECT_NE(Mentioning(nameless, "rare_name needs first_name and last_name"), nullptr);
+
+  const Built good = Build(R"(version: 1
+dedupe:
+  match:
+    - [first_name, last_name, city, rare_name: 0.02]
+)");
+  ASSERT_TRUE(good.settings);
+  const auto& group = good.settings->engine.decision.groups().at(0);
+  EXPECT_DOUBLE_EQ(group.max_namesakes, 0.02);
+  EXPECT_TRUE(group.has_city);
+  EXPECT_EQ(group.label, "first_name+last_name+city+rare_name");
+  EXPECT_TRUE(good.settings->engine.decision.uses_rare_names());
+}
+
 TEST(DedupeSettingsTest, FlagWithoutAFieldIsAMistake) {
   const Built b = Build("version: 1\ndedupe: { losers: { action: flag, field: null } }\n");
   EXPECT_FALSE(b.settings);
