@@ -7,6 +7,8 @@
 //
 // Exit 0 when shown, whatever the decision; 2 for config and usage errors (an id that is not in
 // the source, an unreadable input); 5 when a rule or the Pardot read fails otherwise.
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
@@ -71,6 +73,47 @@ std::optional<Failure> ReadFromFile(const std::string& path, const std::string& 
     return Failure{kExitUsage, std::string(i == 0 ? "ID_A" : "ID_B") + ": no prospect with id " +
                                    ids[i] + " in " + path + " (looked at the `id` column of " +
                                    std::to_string(rows) + " rows)"};
+  }
+  return std::nullopt;
+}
+
+// A run's rare_name groups weigh names by how common they are among all its prospects: the same
+// count over the whole file (every row cleaned), given to the two prospects' keys.
+std::optional<Failure> CountNamesInFile(const std::string& path, const std::string& format,
+                                        char delimiter, const Config& config, FieldId email_key,
+                                        const std::array<std::string, 2>& ids,
+                                        std::array<MatchKeys, 2>& keys) {
+  auto in_format = FormatOf(path, format);
+  if (!in_format.ok()) return Failure{kExitUsage, in_format.status().message()};
+  auto reader = OpenReader(path, *in_format, {delimiter});
+  if (!reader.ok()) return Failure{kExitUsage, reader.status().message()};
+  std::vector<MatchKeys> all;
+  std::array<std::size_t, 2> at{SIZE_MAX, SIZE_MAX};
+  std::vector<Record> batch;
+  std::vector<RejectedRow> rejected;
+  while ((*reader)->Next(batch, 4096, rejected)) {
+    const std::size_t base = all.size();
+    all.resize(base + batch.size());
+    std::string failed;
+    tbb::parallel_for(std::size_t{0}, batch.size(), [&](std::size_t i) {
+      try {
+        config.rules.Apply(batch[i]);
+      } catch (const std::exception&) {
+        return;  // counted as it stands; the prospects explained are cleaned on their own
+      }
+      all[base + i] = dedupe::BuildMatchKeys(batch[i], email_key);
+    });
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      for (std::size_t k = 0; k < 2; ++k) {
+        if (at[k] == SIZE_MAX && batch[i].id() == ids[k]) at[k] = base + i;
+      }
+    }
+    batch.clear();
+  }
+  dedupe::CountNames(all);
+  for (std::size_t k = 0; k < 2; ++k) {
+    if (at[k] == SIZE_MAX) continue;
+    keys[k].names = all[at[k]].names;
   }
   return std::nullopt;
 }
@@ -144,7 +187,9 @@ std::vector<PassView> Passes(const std::array<MatchKeys, 2>& keys,
                              const dedupe::DedupeOptions& engine) {
   const DomainFactsCache domains(kEmailClasses);
   std::array<dedupe::PassKeySet, 2> sets;
-  for (std::size_t i = 0; i < 2; ++i) dedupe::PassKeys(keys[i], domains, sets[i]);
+  for (std::size_t i = 0; i < 2; ++i) {
+    dedupe::PassKeys(keys[i], domains, engine.decision.rare_name_bound(), sets[i]);
+  }
   const auto names = dedupe::BlockingPassNames();
   std::vector<PassView> passes;
   for (std::size_t p = 0; p < names.size(); ++p) {
@@ -195,6 +240,7 @@ struct Explanation {
   bool paired = false;
   dedupe::Verdict verdict;
   std::size_t block_cap = 0, max_shared_phone = 0;
+  std::string names_counted;  // where rare_name's counts come from; "" when not counted
 };
 
 void PrintText(const Explanation& e, const dedupe::DecisionRule& rule) {
@@ -237,6 +283,11 @@ void PrintText(const Explanation& e, const dedupe::DecisionRule& rule) {
   const auto lines = VerdictLines(e.verdict, rule, e.keys[0], e.keys[1]);
   for (std::size_t i = 1; i < lines.size(); ++i) std::printf("  %s\n", lines[i].c_str());
   if (lines.size() == 1) std::printf("  no field compared\n");
+  if (rule.uses_rare_names() && e.names_counted.empty()) {
+    std::printf(
+        "  (names are counted only over a file: rare_name holds for no pair of a Pardot source "
+        "here, as a run counts them over every prospect it pulls)\n");
+  }
   const std::string veto = VetoText(e.verdict);
   std::printf("  veto: %s\n", veto.empty() ? "none" : veto.c_str());
   if (e.verdict.identity == "crm") {
@@ -338,10 +389,23 @@ int ExplainCommand(const ExplainOptions& options, const CommonOptions& common) {
     }
     e.keys[i] = dedupe::BuildMatchKeys(*found[i], email_key);
   }
+  const dedupe::DecisionRule& rule = settings->engine.decision;
+  if (rule.uses_rare_names()) {
+    if (!options.input.empty() || config.file_source) {
+      const std::string& path = options.input.empty() ? config.file_source->path : options.input;
+      failure = options.input.empty()
+                    ? CountNamesInFile(path, config.file_source->format,
+                                       config.file_source->delimiter, config, email_key, ids,
+                                       e.keys)
+                    : CountNamesInFile(path, "", ',', config, email_key, ids, e.keys);
+      if (failure) return Fail(kCommand, failure->code, failure->message);
+      e.names_counted = "over the " + std::string(options.input.empty() ? "source" : "input") +
+                        " file";
+    }
+  }
   e.passes = Passes(e.keys, settings->engine);
   e.paired = std::any_of(e.passes.begin(), e.passes.end(),
                          [](const PassView& p) { return p.pairing == Pairing::kPaired; });
-  const dedupe::DecisionRule& rule = settings->engine.decision;
   e.verdict = rule.Decide(e.keys[0], e.keys[1]);
   if (common.json) {
     std::cout << Json(e, rule) << '\n';

@@ -64,6 +64,19 @@ std::vector<std::string> VerdictLines(const dedupe::Verdict& verdict,
                     std::string(dedupe::LevelName(c.level)) + " (" + basis + "score " +
                     Score(c.score) + "): " + Quoted(a[field]) + " / " + Quoted(b[field]));
   }
+  if (verdict.namesakes) {
+    char line[160];
+    if (*verdict.namesakes < 0) {
+      std::snprintf(line, sizeof line, "rare_name: not counted (a run counts every prospect's names)");
+    } else {
+      std::snprintf(line, sizeof line,
+                    "rare_name: %.3g namesakes expected by chance (last name carried by %.0f / "
+                    "%.0f prospects)",
+                    *verdict.namesakes, static_cast<double>(a.names.last),
+                    static_cast<double>(b.names.last));
+    }
+    lines.push_back(line);
+  }
   return lines;
 }
 
@@ -87,7 +100,15 @@ void AppendVerdictJson(std::string& out, const dedupe::Verdict& verdict,
     out += score;
     out += "}";
   }
-  out += "],\"veto\":";
+  out += "],\"namesakes\":";
+  if (verdict.namesakes && *verdict.namesakes >= 0) {
+    char namesakes[32];
+    std::snprintf(namesakes, sizeof namesakes, "%.4g", *verdict.namesakes);
+    out += namesakes;
+  } else {
+    out += "null";
+  }
+  out += ",\"veto\":";
   if (verdict.veto.empty()) {
     out += "null";
   } else {

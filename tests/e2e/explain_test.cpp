@@ -82,7 +82,7 @@ TEST_F(ExplainTest, JsonShowsKeysPassesFieldsAndTheVeto) {
   EXPECT_EQ(records[1].at("match_keys").at("first_name").as_string(), "robert");
   EXPECT_EQ(records[1].at("match_keys").at("country").as_string(), "US");
   const auto& passes = v.at("passes").as_array();
-  ASSERT_EQ(passes.size(), 7u);
+  ASSERT_EQ(passes.size(), 8u);
   EXPECT_EQ(passes[0].at("pass").as_string(), "email_key");
   EXPECT_EQ(passes[0].at("pairing").as_string(), "paired");
   EXPECT_EQ(passes[1].at("pairing").as_string(), "no_key");
@@ -102,7 +102,7 @@ TEST_F(ExplainTest, JsonShowsKeysPassesFieldsAndTheVeto) {
   EXPECT_EQ(v.at("decision").as_string(), "NO MATCH");
   EXPECT_EQ(v.at("veto").as_string(), "crm");
   EXPECT_TRUE(v.at("group").is_null());
-  EXPECT_EQ(v.at("passes").at(5).at("pairing").as_string(), "keys_differ");
+  EXPECT_EQ(v.at("passes").at(6).at("pairing").as_string(), "keys_differ");
 }
 
 TEST_F(ExplainTest, TheConfigsDedupeSectionDecides) {
@@ -114,6 +114,38 @@ TEST_F(ExplainTest, TheConfigsDedupeSectionDecides) {
   EXPECT_EQ(r.out.find("the defaults"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("phone_e164                   not used"), std::string::npos) << r.out;
   EXPECT_TRUE(r.out.ends_with("\nMATCH\n")) << "a nickname scores 1: " << r.out;
+}
+
+TEST_F(ExplainTest, RareNamesAreCountedOverTheWholeFile) {
+  // 300 Johnsons, half of them John, and one rare name twice: a person who changed employer.
+  std::string rows = "id,first_name,last_name,email,company,city,country\n";
+  for (int i = 0; i < 300; ++i) {
+    rows += std::to_string(100 + i) + "," + (i % 2 ? "John" : "Mary") + ",Johnson,j" +
+            std::to_string(i) + "@corp" + std::to_string(i) + ".com,Corp " + std::to_string(i) +
+            ",Austin,US\n";
+  }
+  rows += "1,Thaddeus,Quibblesworth,tq@acme.com,Acme,Austin,US\n";
+  rows += "2,Thaddeus,Quibblesworth,thaddeus@globex.com,Globex,Austin,US\n";
+  WriteFile(dir_ / "people.csv", rows);
+  WriteFile(dir_ / "rare.yaml", std::string(kConfig) +
+                                    "dedupe:\n  match:\n"
+                                    "    - [first_name, last_name, city, rare_name: 0.05]\n");
+  Output r = Clean("explain rare.yaml 1 2 --input people.csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("name_city                    paired by"), std::string::npos) << r.out;
+  // The rare_name pass serves groups without the city: this config has none.
+  EXPECT_NE(r.out.find("rare_name                    no key"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("rare_name: 0.00"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("group held: first_name+last_name+city+rare_name"), std::string::npos)
+      << r.out;
+  EXPECT_TRUE(r.out.ends_with("\nMATCH\n")) << r.out;
+
+  // 150 John Johnsons in one city are not one person.
+  r = Clean("explain --json rare.yaml 101 103 --input people.csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  const json::value v = json::parse(r.out);
+  EXPECT_EQ(v.at("decision").as_string(), "NO MATCH") << r.out;
+  EXPECT_GT(v.at("namesakes").to_number<double>(), 10.0) << r.out;
 }
 
 TEST_F(ExplainTest, AMissingIdOrInputIsAUsageError) {
