@@ -9,6 +9,7 @@
 #include <sys/resource.h>
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -154,6 +155,12 @@ int main(int argc, char** argv) {
             k.keys[f].c_str());
       }
     }
+    if (k.names.last >= 0) {
+      std::printf(" namesakes=%.3g in_city=%.3g (last %g~%g, first %g full %g of %g)",
+                  pdc::dedupe::PairNamesakes(k, k, false), pdc::dedupe::PairNamesakes(k, k, true),
+                  k.names.last, k.names.last_expected, k.names.first, k.names.full,
+                  k.names.first_community);
+    }
     std::printf("\n");
   };
   int shown = 0;
@@ -183,6 +190,61 @@ int main(int argc, char** argv) {
     print_keys(members[0]);
     print_keys(members[1]);
     ++shown;
+  }
+
+  // Missed true pairs by cause: never blocked together, or compared with these fields passing
+  // ("+" passes its default threshold, "." blank on a side, "-" differs).
+  if (show > 0) {
+    std::unordered_map<std::string, long long> causes;
+    long long unblocked = 0;
+    for (const auto& [id, members] : by_entity) {
+      for (std::size_t a = 0; a < members.size(); ++a) {
+        for (std::size_t b = a + 1; b < members.size(); ++b) {
+          const std::uint32_t x = std::min(members[a], members[b]);
+          const std::uint32_t y = std::max(members[a], members[b]);
+          if (cluster_of[x] != UINT32_MAX && cluster_of[x] == cluster_of[y]) continue;
+          const auto& pairs = found->blocking.pairs;
+          const auto it = std::lower_bound(pairs.begin(), pairs.end(), std::pair{x, y},
+                                           [](const pdc::dedupe::CandidatePair& p, auto key) {
+                                             return std::pair{p.first, p.second} < key;
+                                           });
+          const bool blocked = it != pairs.end() && it->first == x && it->second == y;
+          std::string signature = blocked ? "compared" : "not blocked";
+          if (!blocked) ++unblocked;
+          for (std::size_t f = 0; f + 1 < pdc::dedupe::kMatchFields; ++f) {
+            const auto field = static_cast<pdc::dedupe::MatchField>(f);
+            const auto& ka = found->keys[x][field];
+            const auto& kb = found->keys[y][field];
+            if (ka.empty() && kb.empty()) continue;
+            char mark = '.';
+            if (!ka.empty() && !kb.empty()) {
+              const double t = pdc::dedupe::DecisionRule::DefaultThreshold(field);
+              mark = pdc::dedupe::CompareField(field, ka, kb, t).score >= t ? '+' : '-';
+            }
+            signature += ' ';
+            signature += mark;
+            signature += pdc::dedupe::MatchFieldName(field);
+          }
+          if (found->keys[x].names.last >= 0 && found->keys[y].names.last >= 0) {
+            const double e = pdc::dedupe::PairNamesakes(found->keys[x], found->keys[y], false);
+            const bool same_last = found->keys[x][pdc::dedupe::MatchField::kLastName] ==
+                                   found->keys[y][pdc::dedupe::MatchField::kLastName];
+            const bool same_first = found->keys[x][pdc::dedupe::MatchField::kFirstName] ==
+                                    found->keys[y][pdc::dedupe::MatchField::kFirstName];
+            signature += same_last ? (same_first ? " same-names" : " same-last") : " other-last";
+            signature += e <= 0.02 ? " rare" : e <= 0.1 ? " uncommon" : " common";
+          }
+          ++causes[signature];
+        }
+      }
+    }
+    std::vector<std::pair<long long, std::string>> sorted;
+    for (const auto& [signature, count] : causes) sorted.emplace_back(count, signature);
+    std::sort(sorted.rbegin(), sorted.rend());
+    std::printf("missed pairs by cause (%lld never blocked together):\n", unblocked);
+    for (std::size_t i = 0; i < sorted.size() && i < static_cast<std::size_t>(show); ++i) {
+      std::printf("  %6lld %s\n", sorted[i].first, sorted[i].second.c_str());
+    }
   }
 
   rusage usage{};
