@@ -401,6 +401,9 @@ enum Kind : std::uint64_t {
   kNamesSeen,  // + c: the last names ending alike seen c times
 };
 
+// The key kind of the last names seen `times` times.
+Kind SeenKind(float times) { return static_cast<Kind>(kNamesSeen + static_cast<std::uint64_t>(times)); }
+
 std::uint64_t Key(Kind kind, std::uint64_t scope, std::uint64_t a = 0, std::uint64_t b = 0) {
   return Mix(Mix(Mix(scope + kind) ^ a) ^ b) | 1;  // never 0, the empty slot
 }
@@ -459,7 +462,7 @@ void CountNames(std::span<MatchKeys> keys) {
         counts.Add(Key(kFirstLasts, scope, h.first));
       }
       if (carriers <= kSmoothedCounts + 1 && counts.Add(Key(kSeen, scope, h.last)) == 1) {
-        counts.Add(Key(static_cast<Kind>(kNamesSeen + carriers), scope, h.ending));
+        counts.Add(Key(SeenKind(carriers), scope, h.ending));
       }
     }
   }
@@ -473,7 +476,7 @@ void CountNames(std::span<MatchKeys> keys) {
     c.last_expected = c.last;
     if (c.last <= kSmoothedCounts) {
       auto seen = [&](float times) {
-        return counts.Get(Key(static_cast<Kind>(kNamesSeen + times), scope, h.ending));
+        return counts.Get(Key(SeenKind(times), scope, h.ending));
       };
       c.last_expected = std::max(c.last, (c.last + 1) * seen(c.last + 1) / std::max(seen(c.last), 1.0f));
     }
