@@ -1,5 +1,5 @@
-// Clean: the stage that runs the rule chain over every record of a batch. Pure per record and
-// safe to run on many batches at once. A rule that throws fails only its record: the record's
+// Clean: the stage that runs the rule chain over every record of a batch (RuleChain::ApplyBatch).
+// Safe to run on many batches at once. A rule that throws fails only its record: the record's
 // fields are restored to what was read, the failure is noted on it, and it goes on unchanged.
 #pragma once
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,11 @@ class RuleChain {
   void Append(std::unique_ptr<Rule> rule) { top_.push_back(std::move(rule)); }
 
   void Apply(Record& record) const;
+  // Applies the chain to a batch: record by record, except that a batch rule (BatchRule) gets
+  // every record still standing at its turn at once. A rule that throws on a record, or that
+  // fails it, fails that record alone: its fields go back to what was read, the failure is noted
+  // on it, and no later rule sees it.
+  void ApplyBatch(std::span<Record> records) const;
 
   const std::vector<RuleInfo>& table() const { return table_; }
   // Fields the rules name in their options (candidates for new output columns).
