@@ -61,8 +61,19 @@ struct CommandPlugin::Process {
   pid_t pid = -1;
   int fd = -1;
   std::string buffer;  // bytes read past the last whole line
+  bool timed_out = false;  // the last Receive ran out of time
 
-  ~Process() { Kill(); }
+  // At the end of a run: the plugin reads the end of its input and may finish its work (flush
+  // a file, close a connection) for a moment before it is stopped.
+  ~Process() {
+    if (fd >= 0) close(fd);
+    fd = -1;
+    for (int i = 0; pid > 0 && i < 50; ++i) {
+      if (waitpid(pid, nullptr, WNOHANG) == pid) pid = -1;
+      if (pid > 0) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    Kill();
+  }
 
   void Kill() {
     if (fd >= 0) close(fd);
@@ -129,7 +140,11 @@ struct CommandPlugin::Process {
       if (buffer.size() > kMaxLine) return "answered a line longer than 256 MB";
       pollfd p{fd, POLLIN, 0};
       const int ready = poll(&p, 1, RemainingMs(deadline));
-      if (ready == 0) return "";  // the caller tells a timeout by the clock
+      if (ready == 0) {
+        if (Clock::now() < deadline) continue;  // poll rounds the time left down
+        timed_out = true;
+        return "timed out";
+      }
       if (ready < 0) {
         if (errno == EINTR) continue;
         return Errno("poll");
@@ -146,21 +161,21 @@ struct CommandPlugin::Process {
     }
   }
 
-  // One request and its answer: the answer, or why there is none (with `timed_out` set when the
-  // deadline passed).
+  // One request and its answer: the answer, or why there is none (a process that ran out of
+  // time is stopped).
   std::optional<std::string> Exchange(const std::string& request, std::chrono::milliseconds timeout,
                                       std::string& why) {
     const auto deadline = Clock::now() + timeout;
     why = Send(request, deadline);
     if (!why.empty()) return std::nullopt;
     std::string line;
+    timed_out = false;
     why = Receive(line, deadline);
-    if (!why.empty()) return std::nullopt;
-    if (Clock::now() >= deadline && line.empty()) {
+    if (timed_out) {
       why = "did not answer within " + std::to_string(timeout.count()) + " ms (stopped)";
       Kill();
-      return std::nullopt;
     }
+    if (!why.empty()) return std::nullopt;
     return line;
   }
 };
