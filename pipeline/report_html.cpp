@@ -129,7 +129,13 @@ class HtmlReport final : public ReportWriter {
     page += html::kStyle;
     page += "</style></head>\n<body>\n<h1>";
     AppendHtmlText(page, "pardot-clean " + info_.mode + " " + info_.run_id);
-    page += "</h1>\n";
+    page +=
+        "</h1>\n<nav><a href=\"#summary\">Summary</a> \u00b7 <a href=\"#rules\">Rules</a> \u00b7 "
+        "<a href=\"#fill\">Fill rates</a> \u00b7 ";
+    if (dedupe_) page += "<a href=\"#duplicates\">Duplicates</a> \u00b7 ";
+    page +=
+        "<a href=\"#api\">API usage</a> \u00b7 <a href=\"#rejected\">Rejected</a> \u00b7 "
+        "<a href=\"#changes-section\">Changes</a></nav>\n";
     html::AppendSummary(page, info_, s);
     html::AppendRules(page, info_, s);
     AppendFillRates(page);
@@ -220,7 +226,7 @@ class HtmlReport final : public ReportWriter {
   }
 
   void AppendFillRates(std::string& out) const {
-    out += "<h2>Fill rate per field</h2>\n";
+    out += "<h2 id=\"fill\">Fill rate per field</h2>\n";
     if (records_seen_ == 0) {
       // An undo run reads no prospects: it restores the before-images of its journal.
       out += "<p class=\"muted\">No prospects were read.</p>\n";

@@ -72,7 +72,7 @@ void AppendBarChart(std::string& out, const std::vector<Bar>& bars, int series, 
 }
 
 void AppendSummary(std::string& out, const RunInfo& info, const RunSummary& s) {
-  out += "<h2>Summary</h2>\n<dl class=\"summary\">\n";
+  out += "<h2 id=\"summary\">Summary</h2>\n<dl class=\"summary\">\n";
   Term(out, "run id", info.run_id);
   Term(out, "mode", info.mode);
   Term(out, "config", info.config_path + " (" + info.config_hash + ")");
@@ -89,15 +89,22 @@ void AppendSummary(std::string& out, const RunInfo& info, const RunSummary& s) {
   Term(out, "flags raised", std::to_string(s.flagged));
   Term(out, "invalid UTF-8 repaired", std::to_string(s.repaired_utf8));
   if (!s.stopped.empty()) Term(out, "stopped early", s.stopped);
-  for (const auto& data : info.data) {
-    Term(out, "data file",
-         data.name + " " + data.version + " (" + std::to_string(data.entries) + " entries)");
-  }
   out += "</dl>\n";
+  if (info.data.empty()) return;
+  out += "<table>";
+  Header(out, {"data file", "version", "entries"});
+  for (const auto& data : info.data) {
+    out += "<tr>";
+    Cell(out, data.name);
+    Cell(out, data.version);
+    NumberCell(out, data.entries);
+    out += "</tr>\n";
+  }
+  out += "</table>\n";
 }
 
 void AppendRules(std::string& out, const RunInfo& info, const RunSummary& s) {
-  out += "<h2>Changes per rule</h2>\n";
+  out += "<h2 id=\"rules\">Changes per rule</h2>\n";
   std::vector<Bar> bars;
   double max = 0;
   out += "<table>";
@@ -121,7 +128,7 @@ void AppendRules(std::string& out, const RunInfo& info, const RunSummary& s) {
 }
 
 void AppendDedupe(std::string& out, const DedupeTotals& d) {
-  out += "<h2>Duplicates</h2>\n<dl class=\"summary\">\n";
+  out += "<h2 id=\"duplicates\">Duplicates</h2>\n<dl class=\"summary\">\n";
   Term(out, "shared email policy", d.shared_email);
   Term(out, "records compared", std::to_string(d.records));
   Term(out, "candidate pairs", std::to_string(d.candidate_pairs));
@@ -167,7 +174,7 @@ void AppendDedupe(std::string& out, const DedupeTotals& d) {
 }
 
 void AppendApi(std::string& out, const RunSummary& s) {
-  out += "<h2>Pardot API usage</h2>\n";
+  out += "<h2 id=\"api\">Pardot API usage</h2>\n";
   if (s.api.requests == 0 && s.api.budget_remaining < 0) {
     out += "<p class=\"muted\">File run: no Pardot API requests.</p>\n";
     return;
