@@ -116,6 +116,51 @@ TEST_F(HtmlReportTest, EscapesEveryValueAndEmbedsTheChangesAsJson) {
   EXPECT_TRUE(rows[1].as_array()[2].is_null());
 }
 
+TEST_F(HtmlReportTest, ClustersSkippedBlocksAndApiUsageAreEscaped) {
+  RunInfo info;
+  info.mode = "apply";
+  info.source = "pardot:acme";
+  auto report = OpenReport(Path("r.html"), info);
+  ASSERT_TRUE(report.ok());
+  ClusterReport cluster;
+  cluster.id = "1";
+  cluster.action = "merge";
+  cluster.members = {"1", "<i>2</i>"};
+  cluster.survivor = "1";
+  cluster.decided_by = "most_recent_activity";
+  cluster.losers = {"<i>2</i>"};
+  cluster.loser_action = "flag";
+  cluster.pairs.push_back({"1", "<i>2</i>", "email", {"email_key"}});
+  cluster.values.push_back({"company", Value::Text("A&B <Ltd>"), "<i>2</i>", "longest", true});
+  (*report)->Cluster(cluster);
+  DedupeTotals totals;
+  totals.clusters = 1;
+  totals.passes.push_back({"email_key", 1, 1, 2, 1});
+  totals.skipped_blocks.push_back({"email_key", "<u>k</u>", "", "shared_key", 600});
+  (*report)->Dedupe(totals);
+  (*report)->RejectedByPardot("9", "Invalid <email>");
+  RunSummary summary;
+  summary.api.requests = 250;
+  summary.api.budget_remaining = 750;
+  summary.api.by_endpoint["GET prospect/query"] = 250;
+  ASSERT_TRUE((*report)->Finish(summary).ok());
+
+  const std::string page = Slurp(Path("r.html"));
+  EXPECT_EQ(Count(page, "<i>"), 0u);
+  EXPECT_EQ(Count(page, "<u>"), 0u);
+  EXPECT_NE(page.find("<dt>members</dt><dd>1, &lt;i&gt;2&lt;/i&gt;</dd>"), std::string::npos);
+  EXPECT_NE(page.find("<dt>chosen by</dt><dd>most_recent_activity</dd>"), std::string::npos);
+  EXPECT_NE(page.find("<td class=\"v\">A&amp;B &lt;Ltd&gt;</td><td>&lt;i&gt;2&lt;/i&gt;</td>"
+                      "<td>longest</td><td>yes</td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("<td class=\"v\">&lt;u&gt;k&lt;/u&gt;</td>"), std::string::npos);
+  EXPECT_NE(page.find("<td>Pardot</td><td>9</td><td>Invalid &lt;email&gt;</td>"),
+            std::string::npos);
+  EXPECT_NE(page.find("750 left today; this run used 25.0% of what it had"), std::string::npos);
+  EXPECT_EQ(page.find("File run"), std::string::npos);
+  EXPECT_NE(page.find("No prospects were read."), std::string::npos);
+}
+
 TEST_F(HtmlReportTest, AnEmptyRunStillMakesAWholePage) {
   RunInfo info;
   info.mode = "dry_run";
