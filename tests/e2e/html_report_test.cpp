@@ -17,10 +17,11 @@ rules:
 )";
 
 // Chromium runs headless without its sandbox (tests may run as root), with a profile of its own
-// so that parallel tests do not share one, and is killed if it hangs.
+// so that parallel tests do not share one, without /dev/shm (small in containers), and is killed
+// if it hangs.
 std::string Chromium(const TempDir& dir, const std::string& args) {
-  return "timeout -k 5 90 chromium --headless --no-sandbox --disable-gpu --no-first-run "
-         "--user-data-dir='" +
+  return "timeout -k 5 90 chromium --headless --no-sandbox --disable-gpu "
+         "--disable-dev-shm-usage --no-first-run --user-data-dir='" +
          (dir / "chromium-profile") + "' " + args;
 }
 
