@@ -78,6 +78,10 @@ TEST(HtmlReportBrowserTest, ChromiumRendersTheChangesAndInjectedMarkupStaysText)
   EXPECT_EQ(Count(page, "<img"), 0u);
   EXPECT_EQ(Count(page, "<script"), 2u) << "only the page's own two script blocks";
 
+  // The run fed every record to the report: fill rates count all 152 prospects.
+  EXPECT_NE(page.find("<td>last_name</td><td>152 (100.0%)</td><td>152 (100.0%)</td><td>0</td>"),
+            std::string::npos);
+
   // Searching (any column, any case) and paging, preset through the URL's fragment.
   const Output searched = Shell(Chromium(dir, "--dump-dom '" + url + "#search=PWNED'"), dir);
   ASSERT_EQ(searched.code, 0) << searched.err;
