@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   run->add_option("--output", run_options.output,
                   "write cleaned prospects to FILE.csv or FILE.jsonl");
   run->add_option("--report", run_options.reports,
-                  "write a report: FILE.json or FILE.csv (repeatable)");
+                  "write a report: FILE.json, FILE.csv or FILE.html (repeatable)");
   run->add_option("--threads", run_options.threads, "worker threads (default: one per core)")
       ->check(CLI::Range(1, 1024));
   run->add_option("--journal", run_options.journal,
@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   resume->add_option("RUN_ID", run_id, "the run to continue (see `pardot-clean runs`)")->required();
   resume->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
   resume->add_option("--report", run_options.reports,
-                     "write a report: FILE.json or FILE.csv (repeatable)");
+                     "write a report: FILE.json, FILE.csv or FILE.html (repeatable)");
   add_common(resume);
 
   bool undo_apply = false;
@@ -56,7 +56,7 @@ int main(int argc, char** argv) {
   undo->add_flag("--apply", undo_apply, "write the restored values");
   undo->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
   undo->add_option("--report", run_options.reports,
-                   "write a report: FILE.json or FILE.csv (repeatable)");
+                   "write a report: FILE.json, FILE.csv or FILE.html (repeatable)");
   add_common(undo);
 
   std::string plan_config;

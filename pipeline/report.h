@@ -1,7 +1,8 @@
 // Reports: what a run changed and found, for people to read before they approve a change.
 // A report is fed in source order while the run goes (so memory does not grow with the number of
 // changes) and completed by Finish with the run's totals. Formats: JSON (the whole story; layout
-// in README "Report format") and CSV (one row per field change). Used by one thread at a time.
+// in README "Report format"), CSV (one row per field change) and HTML (a self-contained page for
+// people). Used by one thread at a time.
 #pragma once
 
 #include <cstdint>
@@ -127,6 +128,9 @@ struct RunSummary {
 class ReportWriter {
  public:
   virtual ~ReportWriter() = default;
+  // Every record as it leaves the run, changed or not, before its changes are reported (the
+  // HTML report counts filled fields before and after from it).
+  virtual void Seen(const Record& record) { (void)record; }
   // One field of `record` whose value changed; `rules` are the rules that touched it, in order.
   virtual void Change(const Record& record, FieldId field, std::span<const RuleIndex> rules) = 0;
   virtual void Flagged(const Record& record, const Flag& flag) = 0;
@@ -141,11 +145,12 @@ class ReportWriter {
   virtual Status Finish(const RunSummary& summary) = 0;
 };
 
-// Picks the format by extension: .json or .csv.
+// Picks the format by extension: .json, .csv or .html.
 Result<std::unique_ptr<ReportWriter>> OpenReport(const std::string& path, const RunInfo& info);
 
 Result<std::unique_ptr<ReportWriter>> OpenJsonReport(const std::string& path, const RunInfo& info);
 Result<std::unique_ptr<ReportWriter>> OpenCsvReport(const std::string& path, const RunInfo& info);
+Result<std::unique_ptr<ReportWriter>> OpenHtmlReport(const std::string& path, const RunInfo& info);
 
 // A CSV cell made safe for spreadsheets: a leading = + - @ (or tab, CR) gets a leading quote.
 std::string NeutraliseCell(std::string_view cell);

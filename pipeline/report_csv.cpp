@@ -82,7 +82,8 @@ Result<std::unique_ptr<ReportWriter>> OpenReport(const std::string& path, const 
   };
   if (ends_with(".json")) return OpenJsonReport(path, info);
   if (ends_with(".csv")) return OpenCsvReport(path, info);
-  return Status::InvalidArgument("report " + path + ": the extension must be .json or .csv");
+  if (ends_with(".html")) return OpenHtmlReport(path, info);
+  return Status::InvalidArgument("report " + path + ": the extension must be .json, .csv or .html");
 }
 
 }  // namespace pdc

@@ -19,6 +19,7 @@ void ResultSink::Consume(Batch& batch) {
   }
   for (const Record& record : batch.records) {
     ++summary_.records_in;
+    for (auto* report : reports_) report->Seen(record);
     if (!record.has_log()) continue;
     const RecordLog& log = *record.log();
     if (!log.failure.empty()) {
