@@ -27,6 +27,8 @@ int TestCommand(const std::string& config, const CommonOptions& common);
 int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common);
 // The reference of every built-in rule as Markdown (the README's "Rules" section is this output).
 std::string RulesMarkdown();
+// Prints the JSON Schema of the config (pipeline/config_schema.h).
+int SchemaCommand();
 
 struct RunOptions {
   std::string config;
