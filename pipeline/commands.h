@@ -20,6 +20,7 @@ enum ExitCode : int {
 struct CommonOptions {
   bool json = false;   // a machine-readable summary on stdout
   bool quiet = false;  // no progress, no human summary
+  bool verbose = false;  // stage timings on stderr at the end
 };
 
 int ValidateCommand(const std::string& config, const CommonOptions& common);

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   auto add_common = [&](CLI::App* command) {
     command->add_flag("--json", common.json, "print a machine-readable summary on stdout");
     command->add_flag("-q,--quiet", common.quiet, "no progress and no human summary");
+    command->add_flag("-v,--verbose", common.verbose,
+                      "the final count and each stage's time on stderr, terminal or not");
   };
 
   std::string config;
