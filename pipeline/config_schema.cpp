@@ -87,16 +87,7 @@ json::object OneOf(std::span<const std::string_view> names) {
 }
 
 // `choices` as YamlReader::Choice takes them: "a|b|c".
-json::object Choice(std::string_view choices) {
-  std::vector<std::string_view> names;
-  for (std::size_t start = 0; start <= choices.size();) {
-    std::size_t bar = choices.find('|', start);
-    if (bar == std::string_view::npos) bar = choices.size();
-    names.push_back(choices.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return OneOf(names);
-}
+json::object Choice(std::string_view choices) { return OneOf(SplitChoices(choices)); }
 
 json::object ListOf(json::object item, std::size_t least = 0) {
   json::object list{{"type", "array"}, {"items", std::move(item)}};

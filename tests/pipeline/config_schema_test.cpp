@@ -56,12 +56,8 @@ TEST_F(ConfigSchemaTest, EveryRuleAndEachOfItsOptionsIsDescribed) {
       EXPECT_EQ(schema.at("description"), json::string(option.doc));
       EXPECT_EQ(schema.contains("default"), !option.default_value.empty());
       if (option.type == OptionType::kChoice) {
-        for (std::size_t start = 0; start <= option.choices.size();) {
-          std::size_t bar = option.choices.find('|', start);
-          if (bar == std::string_view::npos) bar = option.choices.size();
-          const std::string choice(option.choices.substr(start, bar - start));
-          EXPECT_TRUE(Mentions(schema, "\"" + choice + "\"")) << choice;
-          start = bar + 1;
+        for (const std::string_view choice : SplitChoices(option.choices)) {
+          EXPECT_TRUE(Mentions(schema, "\"" + std::string(choice) + "\"")) << choice;
         }
       }
       if (option.required) {
