@@ -20,6 +20,7 @@ enum ExitCode : int {
 struct CommonOptions {
   bool json = false;   // a machine-readable summary on stdout
   bool quiet = false;  // no progress, no human summary
+  bool verbose = false;  // stage timings on stderr at the end
 };
 
 int ValidateCommand(const std::string& config, const CommonOptions& common);
@@ -27,6 +28,8 @@ int TestCommand(const std::string& config, const CommonOptions& common);
 int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common);
 // The reference of every built-in rule as Markdown (the README's "Rules" section is this output).
 std::string RulesMarkdown();
+// Prints the JSON Schema of the config (pipeline/config_schema.h).
+int SchemaCommand();
 
 struct RunOptions {
   std::string config;

@@ -35,6 +35,7 @@ class CsvReader final : public RecordReader {
   bool Next(std::vector<Record>& out, std::size_t max, std::vector<RejectedRow>& rejected) override;
   const std::vector<FieldId>& columns() const override { return columns_; }
   std::uint64_t repaired_values() const override { return repaired_values_; }
+  double fraction_read() const override { return input_.fraction_consumed(); }
 
  private:
   enum class CellKind {

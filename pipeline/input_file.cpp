@@ -76,6 +76,7 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
   mapping_ = std::exchange(other.mapping_, nullptr);
   mapped_size_ = std::exchange(other.mapped_size_, 0);
   released_ = std::exchange(other.released_, 0);
+  consumed_.store(other.consumed_.exchange(0));
   const bool owns_buffer = other.data_.data() == other.buffer_.data() && !other.buffer_.empty();
   buffer_ = std::move(other.buffer_);
   // A moved std::string may keep short contents inline, so the span is rebuilt, not copied.
@@ -87,6 +88,7 @@ InputFile& InputFile::operator=(InputFile&& other) noexcept {
 InputFile::~InputFile() { Unmap(); }
 
 void InputFile::Consumed(std::size_t offset) {
+  consumed_.store(offset, std::memory_order_relaxed);
   constexpr std::size_t kStep = std::size_t{16} << 20;
   if (mapping_ == nullptr || offset > mapped_size_) return;
   const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
@@ -94,6 +96,12 @@ void InputFile::Consumed(std::size_t offset) {
   if (upto < released_ + kStep) return;
   ::madvise(static_cast<char*>(mapping_) + released_, upto - released_, MADV_DONTNEED);
   released_ = upto;
+}
+
+double InputFile::fraction_consumed() const {
+  if (data_.empty()) return 1.0;
+  return static_cast<double>(consumed_.load(std::memory_order_relaxed)) /
+         static_cast<double>(data_.size());
 }
 
 void InputFile::Unmap() {

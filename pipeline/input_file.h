@@ -4,6 +4,7 @@
 // Move-only; the span stays valid for the life of the object.
 #pragma once
 
+#include <atomic>
 #include <string>
 #include <string_view>
 
@@ -26,6 +27,9 @@ class InputFile {
   // back, a few megabytes at a time (were they touched again, they would be read from the file
   // anew), so that a run's memory does not grow with the size of its input.
   void Consumed(std::size_t offset);
+  // The share of the content consumed so far, 0 to 1 (1 when empty), for progress: safe to call
+  // from another thread while the reader advances.
+  double fraction_consumed() const;
 
  private:
   InputFile() = default;
@@ -34,6 +38,7 @@ class InputFile {
   void* mapping_ = nullptr;  // set when data_ is a mapping of mapped_size_ bytes
   std::size_t mapped_size_ = 0;
   std::size_t released_ = 0;  // pages before this offset were given back
+  std::atomic<std::size_t> consumed_{0};  // the last offset passed to Consumed
   std::string buffer_;  // the content when it was read rather than mapped
   std::string_view data_;
 };

@@ -13,6 +13,8 @@ int main(int argc, char** argv) {
   auto add_common = [&](CLI::App* command) {
     command->add_flag("--json", common.json, "print a machine-readable summary on stdout");
     command->add_flag("-q,--quiet", common.quiet, "no progress and no human summary");
+    command->add_flag("-v,--verbose", common.verbose,
+                      "the final count and each stage's time on stderr, terminal or not");
   };
 
   std::string config;
@@ -90,6 +92,9 @@ int main(int argc, char** argv) {
   rules->add_flag("--markdown", markdown, "print the reference of every rule as Markdown");
   add_common(rules);
 
+  auto* schema = app.add_subcommand(
+      "schema", "print the JSON Schema (draft-07) of the config, for editors that check configs");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -117,6 +122,7 @@ int main(int argc, char** argv) {
     }
     if (*rules) return pdc::RulesCommand(rule_name, common);
     if (*runs) return pdc::RunsCommand(journal_path, common);
+    if (*schema) return pdc::SchemaCommand();
   } catch (const std::exception& e) {
     std::cerr << "pardot-clean: " << e.what() << '\n';
     return pdc::kExitFault;

@@ -141,7 +141,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   }
 
   PardotSource source(session, pull, ranges, control);
-  Progress progress("cleaning", !common.quiet && !common.json && Progress::StderrIsTerminal());
+  Progress progress("cleaning", ProgressOutput(common));
   const CleanStage clean(config.rules);
   const DiffStage diff;
   ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
@@ -185,6 +185,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
          control.why() + (code == kExitDailyLimit || code == kExitFault
                               ? " (continue with `pardot-clean resume " + info.run_id + "`)"
                               : ""));
+  PrintTimings(summary, common);
   if (common.json) {
     std::cout << SummaryJson(info, summary, code) << '\n';
   } else if (!common.quiet) {

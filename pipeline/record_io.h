@@ -43,6 +43,9 @@ class RecordReader {
   virtual const std::vector<FieldId>& columns() const = 0;
   // How many field values had invalid UTF-8 repaired so far.
   virtual std::uint64_t repaired_values() const = 0;
+  // The share of the input read so far, 0 to 1, for progress; safe to call from another thread
+  // while Next runs.
+  virtual double fraction_read() const = 0;
 };
 
 Result<std::unique_ptr<RecordReader>> OpenReader(const std::string& path, FileFormat format,

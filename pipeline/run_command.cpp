@@ -119,8 +119,9 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
     threads = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
                                                     static_cast<std::size_t>(options.threads));
   }
-  Progress progress("cleaning", !common.quiet && !common.json && Progress::StderrIsTerminal());
+  Progress progress("cleaning", ProgressOutput(common));
   FileSource source(std::move(*reader), options.batch_size);
+  progress.SetDone([&source] { return source.reader().fraction_read(); });
   const CleanStage clean(config.rules);
   const DiffStage diff;
   ResultSink results(info.rules.size(), writer.get(), report_ptrs, &progress);
@@ -155,6 +156,7 @@ int RunCommand(const RunOptions& options, const CommonOptions& common) {
       code = Fail("run", kExitFault, st.message());
     }
   }
+  PrintTimings(summary, common);
   if (common.json) {
     std::cout << SummaryJson(info, summary, code) << '\n';
   } else if (!common.quiet) {

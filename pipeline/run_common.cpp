@@ -77,6 +77,23 @@ Result<std::vector<std::unique_ptr<ReportWriter>>> OpenReports(
   return reports;
 }
 
+Progress::Output ProgressOutput(const CommonOptions& common) {
+  Progress::Output output;
+  output.live = !common.quiet && !common.json && Progress::StderrIsTerminal();
+  output.verbose = common.verbose && !common.quiet;
+  return output;
+}
+
+void PrintTimings(const RunSummary& s, const CommonOptions& common) {
+  if (!common.verbose || common.quiet) return;
+  if (s.dedupe) {
+    std::fprintf(stderr, "dedupe: %s (%zu candidate pairs, %zu clusters)\n",
+                 DurationText(s.dedupe->seconds).c_str(), s.dedupe->candidate_pairs,
+                 s.dedupe->clusters);
+  }
+  std::fprintf(stderr, "total: %s\n", DurationText(s.seconds).c_str());
+}
+
 void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& output,
                   const std::vector<std::string>& reports) {
   std::printf("pardot-clean run %s (%s) from %s\n", info.run_id.c_str(),

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/commands.h"
+#include "pipeline/progress.h"
 #include "pipeline/report.h"
 #include "rules/config.h"
 
@@ -31,6 +33,12 @@ std::string NewRunId();
 // Opens every --report path; the error names the one that failed.
 Result<std::vector<std::unique_ptr<ReportWriter>>> OpenReports(
     const std::vector<std::string>& paths, const RunInfo& info);
+
+// How a run shows progress: live on a terminal unless --quiet or --json; with --verbose (not
+// --quiet) the final count also goes to stderr when it is not a terminal.
+Progress::Output ProgressOutput(const CommonOptions& common);
+// --verbose (not --quiet): the time the stages after cleaning took and the whole run's, on stderr.
+void PrintTimings(const RunSummary& s, const CommonOptions& common);
 
 void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& output,
                   const std::vector<std::string>& reports);

@@ -6,30 +6,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "rules/config_keys.h"
 #include "rules/config_loader.h"
 
 namespace pdc {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"version", "source", "rules", "dedupe", "sink", "tests"};
-constexpr std::string_view kSourceKeys[] = {"pardot", "file"};
-constexpr std::string_view kFileKeys[] = {"path", "format", "delimiter"};
-constexpr std::string_view kPardotKeys[] = {"api_version",      "environment", "base_url",
-                                            "business_unit_id", "auth",        "edition",
-                                            "reserve",          "filter",      "parallel_pulls"};
-constexpr std::string_view kAuthKeys[] = {"access_token", "refresh"};
-constexpr std::string_view kRefreshKeys[] = {"token_url", "client_id", "client_secret",
-                                             "refresh_token"};
-constexpr std::string_view kFilterKeys[] = {"updated_after"};
-constexpr std::string_view kSinkKeys[] = {"pardot", "file"};
-constexpr std::string_view kPardotSinkKeys[] = {"batch"};
-constexpr std::string_view kDedupeKeys[] = {
-    "shared_email", "block",  "block_cap", "max_shared_phone", "max_cluster",    "match",
-    "survivor",     "fields", "losers",    "email_key_field"};
-constexpr std::string_view kSurvivorKeys[] = {"order"};
-constexpr std::string_view kLoserKeys[] = {"action", "field"};
-constexpr std::string_view kTestKeys[] = {"name", "given",   "expect",         "expect_flags",
-                                          "pair", "cluster", "expect_survivor"};
+namespace keys = config_keys;
 
 std::string Fnv1a(std::string_view bytes) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -46,7 +29,7 @@ void ConfigLoader::Document(const YAML::Node& root) {
     y_.Error(root, "a config is a mapping with version, source, rules, sink and tests");
     return;
   }
-  y_.CheckMap(root, "the config", kTopKeys);
+  y_.CheckMap(root, "the config", keys::kTop);
   if (const auto v = root["version"]) {
     if (auto n = y_.Int(v, "version"); n && *n != 1) {
       y_.Error(v, "version: this pardot-clean reads config version 1, found " + std::to_string(*n));
@@ -64,7 +47,7 @@ void ConfigLoader::Document(const YAML::Node& root) {
 }
 
 void ConfigLoader::Source(const YAML::Node& node) {
-  if (!y_.CheckMap(node, "source", kSourceKeys)) return;
+  if (!y_.CheckMap(node, "source", keys::kSource)) return;
   if (node["pardot"] && node["file"]) {
     y_.Error(node, "source: give either pardot or file, not both");
   }
@@ -75,7 +58,7 @@ void ConfigLoader::Source(const YAML::Node& node) {
 std::optional<FileSourceConfig> ConfigLoader::FileEndpoint(const YAML::Node& node,
                                                            std::string_view what) {
   const std::string name(what);
-  if (!y_.CheckMap(node, name, kFileKeys)) return std::nullopt;
+  if (!y_.CheckMap(node, name, keys::kFile)) return std::nullopt;
   FileSourceConfig file;
   file.where = y_.Where(node);
   if (const auto p = node["path"]) {
@@ -84,7 +67,7 @@ std::optional<FileSourceConfig> ConfigLoader::FileEndpoint(const YAML::Node& nod
     y_.Error(node, name + ": missing key \"path\"");
   }
   if (const auto f = node["format"]) {
-    if (auto s = y_.Choice(f, name + ".format", "csv|jsonl")) file.format = *s;
+    if (auto s = y_.Choice(f, name + ".format", keys::kFileFormats)) file.format = *s;
   }
   if (const auto d = node["delimiter"]) {
     if (auto s = y_.Scalar(d, name + ".delimiter")) {
@@ -99,14 +82,16 @@ std::optional<FileSourceConfig> ConfigLoader::FileEndpoint(const YAML::Node& nod
 }
 
 void ConfigLoader::Pardot(const YAML::Node& node) {
-  if (!y_.CheckMap(node, "source.pardot", kPardotKeys)) return;
+  if (!y_.CheckMap(node, "source.pardot", keys::kPardot)) return;
   PardotSourceConfig p;
   p.where = y_.Where(node);
   if (const auto v = node["api_version"]) {
-    if (auto s = y_.Choice(v, "source.pardot.api_version", "3|4|5")) p.api_version = std::stoi(*s);
+    if (auto s = y_.Choice(v, "source.pardot.api_version", keys::kApiVersions)) {
+      p.api_version = std::stoi(*s);
+    }
   }
   if (const auto v = node["environment"]) {
-    if (auto s = y_.Choice(v, "source.pardot.environment", "production|demo")) p.environment = *s;
+    if (auto s = y_.Choice(v, "source.pardot.environment", keys::kEnvironments)) p.environment = *s;
   }
   if (const auto v = node["base_url"]) {
     if (auto s = y_.Scalar(v, "source.pardot.base_url")) p.base_url = *s;
@@ -117,7 +102,7 @@ void ConfigLoader::Pardot(const YAML::Node& node) {
     y_.Error(node, "source.pardot: missing key \"business_unit_id\"");
   }
   if (const auto v = node["edition"]) {
-    if (auto s = y_.Choice(v, "source.pardot.edition", "growth|plus|advanced|premium")) {
+    if (auto s = y_.Choice(v, "source.pardot.edition", keys::kEditions)) {
       p.edition = *s;
     }
   }
@@ -129,22 +114,22 @@ void ConfigLoader::Pardot(const YAML::Node& node) {
   }
   if (const auto v = node["parallel_pulls"]) {
     if (auto n = y_.Int(v, "source.pardot.parallel_pulls")) {
-      if (*n < 1 || *n > 5)
+      if (*n < 1 || *n > keys::kMaxParallelPulls)
         y_.Error(v, "source.pardot.parallel_pulls: 1 to 5 (they share the five slots)");
       p.parallel_pulls = static_cast<int>(*n);
     }
   }
-  if (const auto f = node["filter"]; f && y_.CheckMap(f, "source.pardot.filter", kFilterKeys)) {
+  if (const auto f = node["filter"]; f && y_.CheckMap(f, "source.pardot.filter", keys::kFilter)) {
     if (const auto v = f["updated_after"]) {
       if (auto s = y_.Scalar(v, "source.pardot.filter.updated_after")) p.updated_after = *s;
     }
   }
-  if (const auto a = node["auth"]; a && y_.CheckMap(a, "source.pardot.auth", kAuthKeys)) {
+  if (const auto a = node["auth"]; a && y_.CheckMap(a, "source.pardot.auth", keys::kAuth)) {
     if (const auto v = a["access_token"]) {
       if (auto s = y_.Scalar(v, "source.pardot.auth.access_token")) p.auth.access_token = *s;
     }
     if (const auto r = a["refresh"];
-        r && y_.CheckMap(r, "source.pardot.auth.refresh", kRefreshKeys)) {
+        r && y_.CheckMap(r, "source.pardot.auth.refresh", keys::kRefresh)) {
       auto get = [&](const char* key, std::string& out) {
         if (const auto v = r[key]) {
           if (auto s = y_.Scalar(v, std::string("source.pardot.auth.refresh.") + key)) out = *s;
@@ -166,9 +151,9 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
     config_.dedupe = std::move(d);
     return;
   }
-  if (!y_.CheckMap(node, "dedupe", kDedupeKeys)) return;
+  if (!y_.CheckMap(node, "dedupe", keys::kDedupe)) return;
   if (const auto v = node["shared_email"]) {
-    if (auto s = y_.Choice(v, "dedupe.shared_email", "keep_distinct_crm|merge|flag_only")) {
+    if (auto s = y_.Choice(v, "dedupe.shared_email", keys::kSharedEmail)) {
       d.shared_email = *s;
     }
   }
@@ -195,11 +180,11 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
       }
     }
   };
-  count("block_cap", d.block_cap, 2);
-  count("max_shared_phone", d.max_shared_phone, 2);
-  count("max_cluster", d.max_cluster, 2);
+  count("block_cap", d.block_cap, keys::kLeastDedupeCount);
+  count("max_shared_phone", d.max_shared_phone, keys::kLeastDedupeCount);
+  count("max_cluster", d.max_cluster, keys::kLeastDedupeCount);
   if (const auto v = node["match"]) d.match = MatchGroups(v);
-  if (const auto v = node["survivor"]; v && y_.CheckMap(v, "dedupe.survivor", kSurvivorKeys)) {
+  if (const auto v = node["survivor"]; v && y_.CheckMap(v, "dedupe.survivor", keys::kSurvivor)) {
     if (const auto order = v["order"]) d.survivor_order = names(order, "dedupe.survivor.order");
   }
   if (const auto v = node["fields"]) {
@@ -216,10 +201,10 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
   }
   if (const auto v = node["losers"]) {
     if (v.IsScalar()) {
-      if (auto s = y_.Choice(v, "dedupe.losers", "flag|delete")) d.losers = *s;
-    } else if (y_.CheckMap(v, "dedupe.losers", kLoserKeys)) {
+      if (auto s = y_.Choice(v, "dedupe.losers", keys::kLoserActions)) d.losers = *s;
+    } else if (y_.CheckMap(v, "dedupe.losers", keys::kLosers)) {
       if (const auto a = v["action"]) {
-        if (auto s = y_.Choice(a, "dedupe.losers.action", "flag|delete")) d.losers = *s;
+        if (auto s = y_.Choice(a, "dedupe.losers.action", keys::kLoserActions)) d.losers = *s;
       }
       if (const auto f = v["field"]) {
         if (f.IsNull()) {
@@ -281,15 +266,17 @@ std::vector<std::vector<DedupeSpec::MatchField>> ConfigLoader::MatchGroups(const
 }
 
 void ConfigLoader::Sink(const YAML::Node& node) {
-  if (!y_.CheckMap(node, "sink", kSinkKeys)) return;
+  if (!y_.CheckMap(node, "sink", keys::kSink)) return;
   if (node["pardot"] && node["file"]) y_.Error(node, "sink: give either pardot or file, not both");
   if (const auto f = node["file"]) config_.sink.file = FileEndpoint(f, "sink.file");
   if (const auto p = node["pardot"]) {
-    if (!y_.CheckMap(p, "sink.pardot", kPardotSinkKeys)) return;
-    config_.sink.pardot_batch = 50;
+    if (!y_.CheckMap(p, "sink.pardot", keys::kPardotSink)) return;
+    config_.sink.pardot_batch = keys::kMaxPardotBatch;
     if (const auto b = p["batch"]) {
       if (auto n = y_.Int(b, "sink.pardot.batch")) {
-        if (*n < 1 || *n > 50) y_.Error(b, "sink.pardot.batch: Pardot takes 1 to 50 a batch");
+        if (*n < 1 || *n > keys::kMaxPardotBatch) {
+          y_.Error(b, "sink.pardot.batch: Pardot takes 1 to 50 a batch");
+        }
         config_.sink.pardot_batch = static_cast<int>(*n);
       }
     }
@@ -302,7 +289,7 @@ void ConfigLoader::Tests(const YAML::Node& node) {
     return;
   }
   for (const auto& item : node) {
-    if (!y_.CheckMap(item, "a test", kTestKeys)) continue;
+    if (!y_.CheckMap(item, "a test", keys::kTest)) continue;
     RuleTest test;
     test.where = y_.Where(item);
     if (const auto n = item["name"]) test.name = y_.Scalar(n, "tests.name").value_or("");
@@ -355,7 +342,7 @@ bool ConfigLoader::PairTest(const YAML::Node& item, RuleTest& test) {
     if (!e.IsScalar()) {
       y_.Error(e, "expect: a pair test expects `match` or `no_match`");
       ok = false;
-    } else if (auto s = y_.Choice(e, "expect", "match|no_match")) {
+    } else if (auto s = y_.Choice(e, "expect", keys::kPairExpect)) {
       test.expect_match = *s == "match";
     } else {
       ok = false;

@@ -2,18 +2,13 @@
 // items with their conditions.
 #include <algorithm>
 
+#include "rules/config_keys.h"
 #include "rules/config_loader.h"
 #include "rules/data_files.h"
 #include "rules/when.h"
 
 namespace pdc {
-namespace {
-
-constexpr std::string_view kWhenKeys[] = {"when", "then", "else"};
-constexpr std::string_view kConditionKeys[] = {
-    "field", "is", "equals", "matches", "in", "case_insensitive", "all", "any", "not"};
-
-}  // namespace
+namespace keys = config_keys;
 
 std::vector<std::unique_ptr<Rule>> ConfigLoader::RuleList(const YAML::Node& node,
                                                           std::string_view what) {
@@ -193,7 +188,7 @@ void ConfigLoader::NoteField(const std::string& name, const YAML::Node& node,
 }
 
 std::unique_ptr<Rule> ConfigLoader::WhenItem(const YAML::Node& item) {
-  y_.CheckMap(item, "a when item", kWhenKeys);
+  y_.CheckMap(item, "a when item", keys::kWhen);
   if (!item["when"] || !item["then"]) {
     y_.Error(item, "a when item needs both `when:` (a condition) and `then:` (a list of rules)");
     return nullptr;
@@ -211,7 +206,7 @@ std::unique_ptr<Rule> ConfigLoader::WhenItem(const YAML::Node& item) {
 }
 
 std::unique_ptr<Condition> ConfigLoader::ConditionOf(const YAML::Node& node) {
-  if (!y_.CheckMap(node, "when", kConditionKeys)) return nullptr;
+  if (!y_.CheckMap(node, "when", keys::kCondition)) return nullptr;
   auto list = [&](const char* key, bool all) -> std::unique_ptr<Condition> {
     const auto parts_node = node[key];
     if (!parts_node.IsSequence()) {
@@ -249,7 +244,7 @@ std::unique_ptr<Condition> ConfigLoader::ConditionOf(const YAML::Node& node) {
   std::unique_ptr<Condition> condition;
   if (const auto n = node["is"]) {
     ++tests;
-    if (auto s = y_.Choice(n, "when.is", "empty|not_empty"))
+    if (auto s = y_.Choice(n, "when.is", keys::kEmptiness))
       condition = IsEmpty(field, *s == "empty");
   }
   if (const auto n = node["equals"]) {

@@ -2,6 +2,17 @@
 
 namespace pdc {
 
+std::vector<std::string_view> SplitChoices(std::string_view choices) {
+  std::vector<std::string_view> names;
+  for (std::size_t start = 0; start <= choices.size();) {
+    std::size_t bar = choices.find('|', start);
+    if (bar == std::string_view::npos) bar = choices.size();
+    names.push_back(choices.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return names;
+}
+
 std::string_view OptionTypeName(OptionType type) {
   switch (type) {
     case OptionType::kString:

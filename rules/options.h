@@ -30,6 +30,8 @@ enum class OptionType {
 };
 
 std::string_view OptionTypeName(OptionType type);
+// The names of a kChoice option's choices, "a|b|c" → {a, b, c}.
+std::vector<std::string_view> SplitChoices(std::string_view choices);
 
 struct OptionSpec {
   std::string_view key;

@@ -106,12 +106,8 @@ std::optional<std::string> YamlReader::Choice(const YAML::Node& node, std::strin
                                               std::string_view choices) {
   auto text = Scalar(node, what);
   if (!text) return std::nullopt;
-  std::size_t start = 0;
-  while (start <= choices.size()) {
-    std::size_t bar = choices.find('|', start);
-    if (bar == std::string_view::npos) bar = choices.size();
-    if (choices.substr(start, bar - start) == *text) return text;
-    start = bar + 1;
+  for (const std::string_view choice : SplitChoices(choices)) {
+    if (choice == *text) return text;
   }
   std::string list(choices);
   std::replace(list.begin(), list.end(), '|', ',');

@@ -20,16 +20,21 @@ constexpr double kDefaultThresholds[kMatchFields] = {0.85, 0.90, 0.70, 0.50, 1.0
 
 // "rare_name" without a threshold: at most this many namesakes expected by chance.
 constexpr double kDefaultMaxNamesakes = 0.05;
-constexpr std::string_view kRareName = "rare_name";
+constexpr std::string_view kRareName = kRareNameItem;
+
+// Pardot's names for two of the fields, and the email key's.
+constexpr std::pair<std::string_view, MatchField> kFieldAliases[] = {
+    {"job_title", MatchField::kTitle},
+    {"email_key", MatchField::kEmail},
+    {"address_one", MatchField::kStreet}};
 
 std::optional<MatchField> FieldByName(std::string_view name) {
   for (std::size_t i = 0; i < kMatchFields; ++i) {
     if (kFieldNames[i] == name) return static_cast<MatchField>(i);
   }
-  // Pardot's names for two of them, and the email key's.
-  if (name == "job_title") return MatchField::kTitle;
-  if (name == "email_key") return MatchField::kEmail;
-  if (name == "address_one") return MatchField::kStreet;
+  for (const auto& [alias, field] : kFieldAliases) {
+    if (alias == name) return field;
+  }
   return std::nullopt;
 }
 
@@ -118,6 +123,12 @@ FieldComparison CompareEmails(std::string_view a, std::string_view b, double thr
 
 std::string_view MatchFieldName(MatchField field) {
   return kFieldNames[static_cast<std::size_t>(field)];
+}
+
+std::vector<std::string_view> MatchFieldSpellings() {
+  std::vector<std::string_view> names(std::begin(kFieldNames), std::end(kFieldNames));
+  for (const auto& alias : kFieldAliases) names.push_back(alias.first);
+  return names;
 }
 
 double DecisionRule::DefaultThreshold(MatchField field) {

@@ -75,6 +75,11 @@ enum class MatchField : std::uint8_t {
 inline constexpr std::size_t kMatchFields = static_cast<std::size_t>(MatchField::kCount);
 
 std::string_view MatchFieldName(MatchField field);
+// Every name a `match:` group may give a field: the fields above and Pardot's names for some of
+// them; each may end in "?" (a blank passes).
+std::vector<std::string_view> MatchFieldSpellings();
+// The item of a `match:` group that asks for rare names (it takes no "?").
+inline constexpr std::string_view kRareNameItem = "rare_name";
 
 // Counts within a prospect's country (among all prospects when it has none), each including the
 // prospect itself; cities by their first four letters, so that spellings of one city count

@@ -368,6 +368,10 @@ std::string_view FieldRuleName(FieldRule rule) {
   return kFieldRuleNames[static_cast<std::size_t>(rule)];
 }
 
+std::span<const std::string_view> MasterRuleNames() { return kMasterRuleNames; }
+
+std::span<const std::string_view> FieldRuleNames() { return kFieldRuleNames; }
+
 bool IsComplianceField(FieldId field) {
   const auto& c = Ids().compliance;
   return std::find(c.begin(), c.end(), field) != c.end();

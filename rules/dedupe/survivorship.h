@@ -64,6 +64,9 @@ enum class FieldRule { kMaster, kMostRecent, kMax, kMin, kLongest, kUnion, kTrue
 // The configuration names ("crm_synced", "true_wins", ...), which also go into provenance.
 std::string_view MasterRuleName(MasterRule rule);
 std::string_view FieldRuleName(FieldRule rule);
+// Every name, in enum order (for `pardot-clean schema`).
+std::span<const std::string_view> MasterRuleNames();
+std::span<const std::string_view> FieldRuleNames();
 // The name provenance gives a master chosen by the final tie-break.
 inline constexpr std::string_view kLowestIdTieBreak = "lowest_id";
 // The name provenance gives a master an earlier run chose (see Survive's `previous_master`).
