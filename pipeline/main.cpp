@@ -86,6 +86,9 @@ int main(int argc, char** argv) {
   std::optional<std::string> rule_name;
   auto* rules = app.add_subcommand("rules", "list the rules, or describe one with its options");
   rules->add_option("NAME", rule_name, "a rule name");
+  std::optional<std::string> rules_config;
+  rules->add_option("--config", rules_config,
+                    "also list the rules of the plugins this config loads");
   bool markdown = false;
   rules->add_flag("--markdown", markdown, "print the reference of every rule as Markdown");
   add_common(rules);
@@ -115,7 +118,7 @@ int main(int argc, char** argv) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;
     }
-    if (*rules) return pdc::RulesCommand(rule_name, common);
+    if (*rules) return pdc::RulesCommand(rule_name, rules_config, common);
     if (*runs) return pdc::RunsCommand(journal_path, common);
   } catch (const std::exception& e) {
     std::cerr << "pardot-clean: " << e.what() << '\n';

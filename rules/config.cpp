@@ -11,7 +11,8 @@
 namespace pdc {
 namespace {
 
-constexpr std::string_view kTopKeys[] = {"version", "source", "rules", "dedupe", "sink", "tests"};
+constexpr std::string_view kTopKeys[] = {"version", "plugins", "source", "rules",
+                                         "dedupe",  "sink",    "tests"};
 constexpr std::string_view kSourceKeys[] = {"pardot", "file"};
 constexpr std::string_view kFileKeys[] = {"path", "format", "delimiter"};
 constexpr std::string_view kPardotKeys[] = {"api_version",      "environment", "base_url",
@@ -54,6 +55,8 @@ void ConfigLoader::Document(const YAML::Node& root) {
   } else {
     y_.Error(y_.Where(root), "missing key \"version\" (add `version: 1`)");
   }
+  // Plugins first: the rules below may name theirs.
+  if (const auto n = root["plugins"]) Plugins(n);
   if (const auto n = root["source"]) Source(n);
   if (const auto n = root["rules"]) {
     for (auto& rule : RuleList(n, "rules")) config_.rules.Append(std::move(rule));

@@ -64,7 +64,11 @@ std::unique_ptr<Rule> ConfigLoader::RuleItem(const YAML::Node& item) {
     }
     return rule;
   } catch (const OptionError& e) {
-    y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());
+    if (e.key().empty()) {
+      y_.Error(kv.first, name + ": " + e.what());
+    } else {
+      y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());
+    }
   } catch (const DataError& e) {
     y_.Error(kv.first, name + ": " + e.what());
   }

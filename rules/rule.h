@@ -4,6 +4,7 @@
 // tbb::enumerable_thread_specific).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -60,7 +61,8 @@ struct RuleSpec {
   std::string_view details;  // the exact behaviour, for `pardot-clean rules NAME`
   std::span<const OptionSpec> options;
   // Builds the rule from checked options; throws OptionError for a value it cannot accept.
-  std::unique_ptr<Rule> (*make)(const Options& options);
+  // A function object rather than a pointer so that a plugin's rules can carry their library.
+  std::function<std::unique_ptr<Rule>(const Options& options)> make;
 
   std::string label() const { return std::string(name) + "@" + std::to_string(version); }
 };
