@@ -102,6 +102,12 @@ typedef struct pdc_host_v1 {
   /* Reports why `create` fails; `option` is the key at fault, or NULL for the rule as a whole.
    * The host copies `message`. */
   void (*fail)(pdc_options* options, const char* option, const char* message);
+  /* Declare, during `create`, a field the instance reads or writes that no PDC_OPTION_FIELD(S)
+   * option names (say, the keys of a map option): a source that pulls only the fields asked for
+   * (Pardot v5) then asks for the ones read, and file outputs get a column for the ones written.
+   * The host copies `field`. */
+  void (*reads_field)(pdc_options* options, const char* field);
+  void (*writes_field)(pdc_options* options, const char* field);
 
   /* Records, during `apply` only, on the record `apply` was given. `get_field` returns non-zero
    * and sets *value / *size when the field holds a value (a multi-value field reads as its items

@@ -5,6 +5,7 @@
 #include <deque>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // The opaque handles of the ABI, completed here and only here.
 struct pdc_options {
@@ -14,6 +15,7 @@ struct pdc_options {
   bool failed = false;
   std::string failed_key;
   std::string failed_message;
+  std::vector<pdc::FieldId> reads, writes;  // declared by reads_field / writes_field
 };
 
 struct pdc_record {
@@ -99,6 +101,22 @@ void Fail(pdc_options* o, const char* option, const char* message) {
   }
 }
 
+void NoteField(std::vector<FieldId>& fields, const char* field) {
+  if (field == nullptr || *field == '\0') return;
+  try {
+    fields.push_back(InternField(field));
+  } catch (...) {
+  }
+}
+
+void ReadsField(pdc_options* o, const char* field) {
+  if (o != nullptr) NoteField(o->reads, field);
+}
+
+void WritesField(pdc_options* o, const char* field) {
+  if (o != nullptr) NoteField(o->writes, field);
+}
+
 int GetField(const pdc_record* r, const char* name, const char** value, std::size_t* size) {
   if (r == nullptr || name == nullptr || value == nullptr || size == nullptr) return 0;
   try {
@@ -159,6 +177,8 @@ constexpr pdc_host_v1 kHost = {
     .option_map_key = OptionMapKey,
     .option_map_value = OptionMapValue,
     .fail = Fail,
+    .reads_field = ReadsField,
+    .writes_field = WritesField,
     .get_field = GetField,
     .set_field = SetField,
     .clear_field = ClearField,
@@ -168,8 +188,13 @@ constexpr pdc_host_v1 kHost = {
 // A plugin rule's instance. The plugin promises `apply` is safe to call concurrently.
 class PluginRule final : public Rule {
  public:
-  PluginRule(std::shared_ptr<const NativePlugin> plugin, const pdc_rule_v1& rule, void* instance)
-      : plugin_(std::move(plugin)), rule_(rule), instance_(instance) {}
+  PluginRule(std::shared_ptr<const NativePlugin> plugin, const pdc_rule_v1& rule, void* instance,
+             std::vector<FieldId> reads, std::vector<FieldId> writes)
+      : plugin_(std::move(plugin)),
+        rule_(rule),
+        instance_(instance),
+        reads_(std::move(reads)),
+        writes_(std::move(writes)) {}
   PluginRule(const PluginRule&) = delete;
   PluginRule& operator=(const PluginRule&) = delete;
   ~PluginRule() override { rule_.destroy(instance_); }
@@ -178,11 +203,14 @@ class PluginRule final : public Rule {
     pdc_record handle{&record, index()};
     rule_.apply(&kHost, instance_, &handle);
   }
+  std::vector<FieldId> extra_input_fields() const override { return reads_; }
+  std::vector<FieldId> extra_output_fields() const override { return writes_; }
 
  private:
   std::shared_ptr<const NativePlugin> plugin_;  // declared first: unloaded last
   const pdc_rule_v1& rule_;
   void* instance_;
+  std::vector<FieldId> reads_, writes_;
 };
 
 }  // namespace
@@ -201,7 +229,8 @@ std::unique_ptr<Rule> MakePluginRule(std::shared_ptr<const NativePlugin> plugin,
     rule.destroy(instance);
     throw OptionError(handle.failed_key, handle.failed_message);
   }
-  return std::make_unique<PluginRule>(std::move(plugin), rule, instance);
+  return std::make_unique<PluginRule>(std::move(plugin), rule, instance, std::move(handle.reads),
+                                      std::move(handle.writes));
 }
 
 }  // namespace pdc

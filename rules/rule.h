@@ -25,6 +25,9 @@ class Rule {
   // Fields the rule may write that no kField/kFields option names (say, lookup's table
   // columns), so that file outputs get a column for them.
   virtual std::vector<FieldId> extra_output_fields() const { return {}; }
+  // Fields the rule reads that no kField/kFields option names (say, the keys of a plugin's map
+  // option), so that a source pulling only the fields asked for (Pardot v5) asks for them.
+  virtual std::vector<FieldId> extra_input_fields() const { return {}; }
 
   // Counts the rule keeps beyond the changes it makes (say, lookup hits and misses), reported per
   // rule instance; read after the run, when no Apply is in progress.

@@ -64,6 +64,7 @@ void* Create(const pdc_host_v1* host, pdc_options* options) {
         return nullptr;
       }
       model->weights.emplace_back(name, weight);
+      host->reads_field(options, name.c_str());
     }
     return model.release();
   } catch (const std::exception& e) {

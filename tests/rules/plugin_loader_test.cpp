@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/rules/harness.h"
 
 namespace pdc {
@@ -59,6 +61,23 @@ TEST(PluginLoaderTest, RulesReadAndWriteFieldsThroughTheHost) {
   ASSERT_EQ(record.log()->touches.size(), 1u);
   EXPECT_EQ(record.log()->touches[0].field, InternField("score"));
   EXPECT_EQ(record.log()->touches[0].rule, 0);
+  // The weights' fields are read: a Pardot v5 pull asks for them.
+  const auto& pulled = loaded.config->rules.pull_fields();
+  for (const char* field : {"tags", "first_name", "phone"}) {
+    EXPECT_NE(std::find(pulled.begin(), pulled.end(), InternField(field)), pulled.end()) << field;
+  }
+}
+
+TEST(PluginLoaderTest, AFieldAPluginDeclaresWrittenGetsAnOutputColumn) {
+  const LoadResult loaded = LoadConfigFromString(
+      "version: 1\nplugins:\n  - native: " + Fixture("refusing") + "\nrules:\n  - constant: {}\n",
+      "test.yaml", RuleRegistry::WithBuiltins(), NoEnvironment());
+  ASSERT_TRUE(loaded.config) << (loaded.errors.empty() ? "" : loaded.errors[0].str());
+  const auto& named = loaded.config->rules.named_fields();
+  EXPECT_NE(std::find(named.begin(), named.end(), InternField("fixture_constant")), named.end());
+  Record record = MakeRecord({{"email", "a@example.com"}});
+  loaded.config->rules.Apply(record);
+  EXPECT_EQ(TextOf(record, "fixture_constant"), "1");
 }
 
 TEST(PluginLoaderTest, ThePluginsRulesJoinTheConfigsRegistryOnly) {

@@ -3,7 +3,8 @@
 //   PDC_FIXTURE_ABI=999     reports ABI version 999; its entry point aborts, so a host that
 //                           called it would crash instead of refusing the plugin
 //   PDC_FIXTURE_NO_ENTRY    the right version symbol but no pdc_plugin_init_v1
-//   (neither)               a rule `refuse_always` whose create always fails
+//   (neither)               a rule `refuse_always` whose create always fails, and a rule
+//                           `constant` that writes "1" into a field no option names
 // Every variant, when loaded, appends its name to the file named by PDC_FIXTURE_LOADED (if set),
 // so a test can tell whether the host opened a library at all.
 #include <cstdio>
@@ -30,8 +31,22 @@ void* Create(const pdc_host_v1* host, pdc_options* options) {
 void Apply(const pdc_host_v1*, const void*, pdc_record*) {}
 void Destroy(void*) {}
 
-constexpr pdc_rule_v1 kRules[] = {{"refuse_always", 1, "never builds", "Its create always fails.",
-                                   nullptr, 0, Create, Apply, Destroy}};
+constexpr char kConstantField[] = "fixture_constant";
+int constant_instance = 0;  // the instance handle must not be NULL; the rule keeps no state
+void* CreateConstant(const pdc_host_v1* host, pdc_options* options) {
+  host->writes_field(options, kConstantField);
+  return &constant_instance;
+}
+void ApplyConstant(const pdc_host_v1* host, const void*, pdc_record* record) {
+  host->set_field(record, kConstantField, "1", 1);
+}
+
+constexpr pdc_rule_v1 kRules[] = {
+    {"refuse_always", 1, "never builds", "Its create always fails.", nullptr, 0, Create, Apply,
+     Destroy},
+    {"constant", 1, "writes 1", "Writes \"1\" into fixture_constant.", nullptr, 0, CreateConstant,
+     ApplyConstant, Destroy},
+};
 #endif
 
 }  // namespace
@@ -50,7 +65,7 @@ PDC_PLUGIN_EXPORT int pdc_plugin_init_v1(const pdc_host_v1*, pdc_plugin_v1* out)
   out->abi_version = PDC_PLUGIN_ABI_VERSION;
   out->name = "refusing";
   out->rules = kRules;
-  out->rule_count = 1;
+  out->rule_count = sizeof kRules / sizeof kRules[0];
   return 0;
 }
 #endif
