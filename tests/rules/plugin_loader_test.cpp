@@ -68,7 +68,7 @@ TEST(PluginLoaderTest, RulesReadAndWriteFieldsThroughTheHost) {
   }
 }
 
-TEST(PluginLoaderTest, AFieldAPluginDeclaresWrittenGetsAnOutputColumn) {
+TEST(PluginLoaderTest, AFieldAPluginDeclaresWrittenGetsAnOutputColumnAndFlagsReachTheRecord) {
   const LoadResult loaded = LoadConfigFromString(
       "version: 1\nplugins:\n  - native: " + Fixture("refusing") + "\nrules:\n  - constant: {}\n",
       "test.yaml", RuleRegistry::WithBuiltins(), NoEnvironment());
@@ -78,6 +78,7 @@ TEST(PluginLoaderTest, AFieldAPluginDeclaresWrittenGetsAnOutputColumn) {
   Record record = MakeRecord({{"email", "a@example.com"}});
   loaded.config->rules.Apply(record);
   EXPECT_EQ(TextOf(record, "fixture_constant"), "1");
+  EXPECT_EQ(FlagMessages(record, "fixture.constant"), std::vector<std::string>{"always 1"});
 }
 
 TEST(PluginLoaderTest, ThePluginsRulesJoinTheConfigsRegistryOnly) {

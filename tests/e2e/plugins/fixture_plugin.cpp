@@ -4,7 +4,7 @@
 //                           called it would crash instead of refusing the plugin
 //   PDC_FIXTURE_NO_ENTRY    the right version symbol but no pdc_plugin_init_v1
 //   (neither)               a rule `refuse_always` whose create always fails, and a rule
-//                           `constant` that writes "1" into a field no option names
+//                           `constant` that writes "1" into a field no option names and flags it
 // Every variant, when loaded, appends its name to the file named by PDC_FIXTURE_LOADED (if set),
 // so a test can tell whether the host opened a library at all.
 #include <cstdio>
@@ -39,6 +39,7 @@ void* CreateConstant(const pdc_host_v1* host, pdc_options* options) {
 }
 void ApplyConstant(const pdc_host_v1* host, const void*, pdc_record* record) {
   host->set_field(record, kConstantField, "1", 1);
+  host->flag(record, kConstantField, "fixture.constant", "always 1");
 }
 
 constexpr pdc_rule_v1 kRules[] = {
