@@ -25,7 +25,10 @@ struct CommonOptions {
 
 int ValidateCommand(const std::string& config, const CommonOptions& common);
 int TestCommand(const std::string& config, const CommonOptions& common);
-int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common);
+// Lists the built-in rules, with those of `config`'s plugins when a config is given (it must be
+// valid), or describes the rule `name`.
+int RulesCommand(const std::optional<std::string>& name, const std::optional<std::string>& config,
+                 const CommonOptions& common);
 // The reference of every built-in rule as Markdown (the README's "Rules" section is this output).
 std::string RulesMarkdown();
 // Prints the JSON Schema of the config (pipeline/config_schema.h).

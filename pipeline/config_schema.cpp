@@ -434,6 +434,25 @@ json::object Definitions(const RuleRegistry& registry) {
   };
 }
 
+// A `plugins:` item: `native: PATH`, or `command: [PROGRAM, ARG...]` with its limits.
+json::object PluginSchema() {
+  json::object item = Closed(
+      keys::kPluginItem,
+      {{"native", Described(Scalar(), "a rule plugin library (plugins/pdc_plugin.h), from the "
+                                      "config file's directory when relative")},
+       {"command", Described(ItemOrList(Scalar()),
+                             "a command plugin: the program and its arguments, run in the "
+                             "config file's directory, speaking JSON Lines")},
+       {"timeout_ms",
+        Defaulted(Integer(keys::kPluginTimeoutMs[0], keys::kPluginTimeoutMs[1]),
+                  "a command plugin: how long it may take over a batch", 10000)},
+       {"processes", Described(Integer(keys::kPluginProcesses[0], keys::kPluginProcesses[1]),
+                               "a command plugin: processes at most (default: one per core)")}});
+  item["oneOf"] = json::array{json::object{{"required", json::array{"native"}}},
+                              json::object{{"required", json::array{"command"}}}};
+  return item;
+}
+
 json::object Schema(const RuleRegistry& registry) {
   json::object source =
       Closed(keys::kSource,
@@ -443,6 +462,8 @@ json::object Schema(const RuleRegistry& registry) {
   json::object top =
       Closed(keys::kTop,
              {{"version", Described({{"enum", json::array{1, "1"}}}, "the config format: 1")},
+              {"plugins", Described(ListOf(PluginSchema()),
+                                    "rule plugins, loaded before the rules are read")},
               {"source", Described(std::move(source), "where prospects come from")},
               {"rules", Described(Ref("rules"), "the cleaning rules, applied in order")},
               {"dedupe", DedupeSchema()},

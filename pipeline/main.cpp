@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
   std::optional<std::string> rule_name;
   auto* rules = app.add_subcommand("rules", "list the rules, or describe one with its options");
   rules->add_option("NAME", rule_name, "a rule name");
+  std::optional<std::string> rules_config;
+  rules->add_option("--config", rules_config,
+                    "also list the rules of the plugins this config loads");
   bool markdown = false;
   rules->add_flag("--markdown", markdown, "print the reference of every rule as Markdown");
   add_common(rules);
@@ -120,7 +123,7 @@ int main(int argc, char** argv) {
       std::cout << pdc::RulesMarkdown();
       return pdc::kExitOk;
     }
-    if (*rules) return pdc::RulesCommand(rule_name, common);
+    if (*rules) return pdc::RulesCommand(rule_name, rules_config, common);
     if (*runs) return pdc::RunsCommand(journal_path, common);
     if (*schema) return pdc::SchemaCommand();
   } catch (const std::exception& e) {

@@ -64,8 +64,14 @@ std::string RulesMarkdown() {
   return out;
 }
 
-int RulesCommand(const std::optional<std::string>& name, const CommonOptions& common) {
-  const RuleRegistry registry = RuleRegistry::WithBuiltins();
+int RulesCommand(const std::optional<std::string>& name, const std::optional<std::string>& config,
+                 const CommonOptions& common) {
+  std::shared_ptr<Config> loaded;  // holds the plugins whose rules `registry` lists
+  if (config) {
+    loaded = LoadCommandConfig(*config, RuleRegistry::WithBuiltins());
+    if (!loaded) return kExitUsage;
+  }
+  const RuleRegistry registry = loaded ? loaded->registry : RuleRegistry::WithBuiltins();
   if (!name) {
     if (common.json) {
       std::string out = "[";

@@ -297,6 +297,9 @@ Result<std::unique_ptr<CommandPlugin::Process>> Spawn(const CommandPluginSetting
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 0);
   posix_spawn_file_actions_adddup2(&actions, sv[1], 1);
+  if (!settings.directory.empty()) {
+    posix_spawn_file_actions_addchdir_np(&actions, settings.directory.c_str());
+  }
   std::vector<char*> argv;
   for (const std::string& a : settings.argv) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
@@ -551,6 +554,22 @@ Result<std::shared_ptr<CommandPlugin>> CommandPlugin::Start(CommandPluginSetting
   plugin->pool_->idle.push_back(std::move(*first));
   plugin->pool_->live = 1;
   plugin->pool_->started = 1;
+  // The specs view the descriptions, which no longer move; `make` reaches the plugin through the
+  // config that holds both (a rule, once made, holds the plugin itself).
+  CommandPlugin* self = plugin.get();
+  for (std::size_t i = 0; i < plugin->rules_.size(); ++i) {
+    const PluginRuleDescription& d = plugin->rules_[i];
+    RuleSpec spec;
+    spec.name = d.name;
+    spec.version = d.version;
+    spec.summary = d.summary;
+    spec.details = d.details;
+    spec.options = d.options;
+    spec.make = [self, i](const Options& options) -> std::unique_ptr<Rule> {
+      return self->MakeRule(self->rules_[i], options);
+    };
+    plugin->specs_.push_back(std::move(spec));
+  }
   return plugin;
 }
 

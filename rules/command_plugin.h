@@ -48,6 +48,7 @@ struct PluginRuleDescription {
 struct CommandPluginSettings {
   std::vector<std::string> argv;  // the command and its arguments; argv[0] is looked up on PATH
   std::string where;              // "file:line:col" of the config entry, for messages
+  std::string directory;          // the processes' working directory ("": this process's)
   std::chrono::milliseconds timeout{10000};  // for the hello and for each batch
   std::size_t max_processes = 0;             // 0: one per hardware thread
 };
@@ -63,6 +64,9 @@ class CommandPlugin : public std::enable_shared_from_this<CommandPlugin> {
   CommandPlugin& operator=(const CommandPlugin&) = delete;
 
   const std::vector<PluginRuleDescription>& rules() const { return rules_; }
+  // One RuleSpec per rule, for a registry (valid while the plugin lives); each makes the rule
+  // through MakeRule.
+  const std::vector<RuleSpec>& specs() const { return specs_; }
   const CommandPluginSettings& settings() const { return settings_; }
 
   // A Rule for the plugin's rule `rule` with checked `options` (the config loader's). The rule
@@ -80,6 +84,7 @@ class CommandPlugin : public std::enable_shared_from_this<CommandPlugin> {
   friend class CommandRule;
   CommandPluginSettings settings_;
   std::vector<PluginRuleDescription> rules_;
+  std::vector<RuleSpec> specs_;
   std::unique_ptr<Pool> pool_;
 };
 

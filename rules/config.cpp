@@ -37,6 +37,8 @@ void ConfigLoader::Document(const YAML::Node& root) {
   } else {
     y_.Error(y_.Where(root), "missing key \"version\" (add `version: 1`)");
   }
+  // Plugins first: the rules below may name theirs.
+  if (const auto n = root["plugins"]) Plugins(n);
   if (const auto n = root["source"]) Source(n);
   if (const auto n = root["rules"]) {
     for (auto& rule : RuleList(n, "rules")) config_.rules.Append(std::move(rule));

@@ -20,6 +20,8 @@ namespace pdc {
 namespace dedupe {
 struct DedupeSettings;
 }
+class NativePlugin;
+class CommandPlugin;
 
 struct Diagnostic {
   SourceLocation where;
@@ -114,6 +116,11 @@ struct Config {
   std::string path;
   std::string hash;  // of the file's bytes, for reports
   int version = 1;
+  // The libraries the `plugins:` list loaded, and the registry the rules were checked against:
+  // the one LoadConfig was given plus every plugin's rules (for `pardot-clean rules --config`).
+  std::vector<std::shared_ptr<const NativePlugin>> plugins;
+  std::vector<std::shared_ptr<CommandPlugin>> command_plugins;  // their processes, running
+  RuleRegistry registry;
   std::optional<FileSourceConfig> file_source;
   std::optional<PardotSourceConfig> pardot_source;
   RuleChain rules;

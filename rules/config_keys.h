@@ -7,8 +7,13 @@
 
 namespace pdc::config_keys {
 
-inline constexpr std::string_view kTop[] = {"version", "source", "rules",
-                                            "dedupe",  "sink",   "tests"};
+inline constexpr std::string_view kTop[] = {"version", "plugins", "source", "rules",
+                                            "dedupe",  "sink",    "tests"};
+// A `plugins:` item: one kind (native or command) and, for a command, its limits.
+inline constexpr std::string_view kPluginKinds[] = {"native", "command"};
+inline constexpr std::string_view kPluginItem[] = {"native", "command", "timeout_ms", "processes"};
+inline constexpr long long kPluginTimeoutMs[] = {100, 3600000};  // least and most
+inline constexpr long long kPluginProcesses[] = {1, 64};
 inline constexpr std::string_view kSource[] = {"pardot", "file"};
 inline constexpr std::string_view kFile[] = {"path", "format", "delimiter"};
 inline constexpr std::string_view kPardot[] = {"api_version",      "environment", "base_url",

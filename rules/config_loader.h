@@ -19,12 +19,18 @@ namespace pdc {
 
 class ConfigLoader {
  public:
+  // Rules are checked against a copy of `registry` to which the config's plugins add theirs.
   ConfigLoader(YamlReader& yaml, const RuleRegistry& registry, Config& config)
-      : y_(yaml), registry_(registry), config_(config) {}
+      : y_(yaml), config_(config), registry_(config.registry) {
+    registry_ = registry;
+  }
 
   void Document(const YAML::Node& root);
 
  private:
+  void Plugins(const YAML::Node& node);
+  void NativePluginItem(const YAML::Node& node);
+  void CommandPluginItem(const YAML::Node& item);
   void Source(const YAML::Node& node);
   std::optional<FileSourceConfig> FileEndpoint(const YAML::Node& node, std::string_view what);
   void Pardot(const YAML::Node& node);
@@ -55,8 +61,8 @@ class ConfigLoader {
   std::unique_ptr<Condition> ConditionOf(const YAML::Node& node);
 
   YamlReader& y_;
-  const RuleRegistry& registry_;
   Config& config_;
+  RuleRegistry& registry_;  // config_.registry
 };
 
 }  // namespace pdc

@@ -53,13 +53,21 @@ std::unique_ptr<Rule> ConfigLoader::RuleItem(const YAML::Node& item) {
   try {
     std::unique_ptr<Rule> rule = spec->make(*options);
     config_.rules.Register(*rule, {spec->label(), y_.Where(kv.first)});
-    auto& named = config_.rules.named_fields();
-    for (const FieldId id : rule->extra_output_fields()) {
-      if (std::find(named.begin(), named.end(), id) == named.end()) named.push_back(id);
+    auto note = [](std::vector<FieldId>& fields, FieldId id) {
+      if (std::find(fields.begin(), fields.end(), id) == fields.end()) fields.push_back(id);
+    };
+    for (const FieldId id : rule->extra_output_fields()) note(config_.rules.named_fields(), id);
+    for (const FieldId id : rule->extra_input_fields()) {
+      note(config_.rules.named_fields(), id);
+      note(config_.rules.pull_fields(), id);
     }
     return rule;
   } catch (const OptionError& e) {
-    y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());
+    if (e.key().empty()) {
+      y_.Error(kv.first, name + ": " + e.what());
+    } else {
+      y_.Error(options->Where(e.key()), name + "." + e.key() + ": " + e.what());
+    }
   } catch (const DataError& e) {
     y_.Error(kv.first, name + ": " + e.what());
   }

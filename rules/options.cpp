@@ -47,6 +47,11 @@ bool Options::Has(std::string_view key) const {
   return it != values_.end() && it->second.present;
 }
 
+const OptionValue* Options::Find(std::string_view key) const {
+  auto it = values_.find(key);
+  return it == values_.end() ? nullptr : &it->second;
+}
+
 const OptionValue& Options::at(std::string_view key) const {
   auto it = values_.find(key);
   if (it == values_.end()) {

@@ -63,7 +63,8 @@ struct OptionValue {
 };
 
 // Thrown by a rule factory for an option whose value it cannot accept; the loader reports it at
-// the option's location and goes on with the next rule.
+// the option's location and goes on with the next rule. An empty key blames the options as a
+// whole: the error is reported at the rule's name.
 class OptionError : public std::runtime_error {
  public:
   OptionError(std::string key, const std::string& message)
@@ -82,6 +83,8 @@ class Options {
 
   void Put(std::string key, OptionValue value) { values_[std::move(key)] = std::move(value); }
   bool Has(std::string_view key) const;
+  // The option as parsed (defaults filled in); null for a key the rule does not declare.
+  const OptionValue* Find(std::string_view key) const;
 
   const std::string& String(std::string_view key) const;
   std::vector<std::string> Strings(std::string_view key) const;

@@ -4,6 +4,7 @@
 // tbb::enumerable_thread_specific).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -24,6 +25,9 @@ class Rule {
   // Fields the rule may write that no kField/kFields option names (say, lookup's table
   // columns), so that file outputs get a column for them.
   virtual std::vector<FieldId> extra_output_fields() const { return {}; }
+  // Fields the rule reads that no kField/kFields option names (say, the keys of a plugin's map
+  // option), so that a source pulling only the fields asked for (Pardot v5) asks for them.
+  virtual std::vector<FieldId> extra_input_fields() const { return {}; }
 
   // Counts the rule keeps beyond the changes it makes (say, lookup hits and misses), reported per
   // rule instance; read after the run, when no Apply is in progress.
@@ -60,7 +64,8 @@ struct RuleSpec {
   std::string_view details;  // the exact behaviour, for `pardot-clean rules NAME`
   std::span<const OptionSpec> options;
   // Builds the rule from checked options; throws OptionError for a value it cannot accept.
-  std::unique_ptr<Rule> (*make)(const Options& options);
+  // A function object rather than a pointer so that a plugin's rules can carry their library.
+  std::function<std::unique_ptr<Rule>(const Options& options)> make;
 
   std::string label() const { return std::string(name) + "@" + std::to_string(version); }
 };
