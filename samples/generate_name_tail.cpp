@@ -152,6 +152,22 @@ std::function<void(NameList&)> Listed(std::span<const NameEntry> names) {
   };
 }
 
+// A tail with rarer given names beside the culture's head lists, and the surnames of `last`.
+struct GivenAndLastTail {
+  GivenAndLastTail(const Culture& culture, std::span<const NameEntry> rarer_male,
+                   std::span<const NameEntry> rarer_female, const NameList& last,
+                   double first_share, double last_share)
+      : male(culture.male, Listed(rarer_male)),
+        female(culture.female, Listed(rarer_female)),
+        tail{.male = male.entries(),
+             .female = female.entries(),
+             .last = last.entries(),
+             .first_share = first_share,
+             .last_share = last_share} {}
+  NameList male, female;
+  NameTail tail;
+};
+
 // Tables are packed several morphemes per line by hand; automatic formatting would put one per
 // line.
 // clang-format off
@@ -227,14 +243,9 @@ const NameTail& EnglishTail() {
          "ridge", "shaw", "stead", "stone", "thorpe", "wick", "win", "ward", "man", "croft",
          "ington", "bury", "house", "gate", "hill", "cliffe", "sley", "well", "lock"});
   });
-  static const NameList male(kEnglish.male, Listed(kEnglishRarerMale));
-  static const NameList female(kEnglish.female, Listed(kEnglishRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.45,
-                             .last_share = 0.8};
-  return tail;
+  static const GivenAndLastTail tail(kEnglish, kEnglishRarerMale, kEnglishRarerFemale, last, 0.45,
+                                     0.8);
+  return tail.tail;
 }
 
 // Rarer given names of the other larger cultures, hand-written like the English ones.
@@ -402,14 +413,9 @@ const NameTail& GermanTail() {
          "bauer", "müller|mueller|muller", "schmidt", "reuter", "felder", "wieser", "bichler",
          "leitner", "hammer", "acker", "städter|staedter|stadter"});
   });
-  static const NameList male(kGerman.male, Listed(kGermanRarerMale));
-  static const NameList female(kGerman.female, Listed(kGermanRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.45,
-                             .last_share = 0.78};
-  return tail;
+  static const GivenAndLastTail tail(kGerman, kGermanRarerMale, kGermanRarerFemale, last, 0.45,
+                                     0.78);
+  return tail.tail;
 }
 
 // --- French ---------------------------------------------------------------------------------------
@@ -435,14 +441,9 @@ const NameTail& FrenchTail() {
          "marais", "rocher", "château|chateau", "breuil", "cros", "mas", "puy", "rand", "teil",
          "bourg", "clos", "plessis"});
   });
-  static const NameList male(kFrench.male, Listed(kFrenchRarerMale));
-  static const NameList female(kFrench.female, Listed(kFrenchRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.45,
-                             .last_share = 0.8};
-  return tail;
+  static const GivenAndLastTail tail(kFrench, kFrenchRarerMale, kFrenchRarerFemale, last, 0.45,
+                                     0.8);
+  return tail.tail;
 }
 
 // --- Spanish --------------------------------------------------------------------------------------
@@ -465,14 +466,9 @@ const NameTail& SpanishTail() {
         {"Río|Rio", "Valle", "Campo", "Castillo", "Pino", "Olmo", "Prado", "Monte", "Pozo",
          "Moral", "Barrio", "Real", "Rey", "Toro", "Pilar", "Amo"});
   });
-  static const NameList male(kSpanish.male, Listed(kSpanishRarerMale));
-  static const NameList female(kSpanish.female, Listed(kSpanishRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.4,
-                             .last_share = 0.7};
-  return tail;
+  static const GivenAndLastTail tail(kSpanish, kSpanishRarerMale, kSpanishRarerFemale, last, 0.4,
+                                     0.7);
+  return tail.tail;
 }
 
 // --- Portuguese -----------------------------------------------------------------------------------
@@ -497,14 +493,9 @@ const NameTail& PortugueseTail() {
     AddProducts(list, {"dos |Dos "}, {"Anjos", "Reis", "Passos", "Ramos", "Prazeres"});
     AddProducts(list, {"das |Das "}, {"Neves", "Dores", "Chagas", "Graças|Gracas", "Mercês|Merces"});
   });
-  static const NameList male(kPortuguese.male, Listed(kPortugueseRarerMale));
-  static const NameList female(kPortuguese.female, Listed(kPortugueseRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.4,
-                             .last_share = 0.65};
-  return tail;
+  static const GivenAndLastTail tail(kPortuguese, kPortugueseRarerMale, kPortugueseRarerFemale, last, 0.4,
+                                     0.65);
+  return tail.tail;
 }
 
 // --- Italian --------------------------------------------------------------------------------------
@@ -738,14 +729,9 @@ const NameTail& IndianTail() {
          "Dhul", "Kamat"},
         {"kar"});
   });
-  static const NameList male(kIndian.male, Listed(kIndianRarerMale));
-  static const NameList female(kIndian.female, Listed(kIndianRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.45,
-                             .last_share = 0.75};
-  return tail;
+  static const GivenAndLastTail tail(kIndian, kIndianRarerMale, kIndianRarerFemale, last, 0.45,
+                                     0.75);
+  return tail.tail;
 }
 
 // --- Japanese: two kanji, each with the reading it takes first and the one it takes second -----
@@ -814,14 +800,9 @@ const NameTail& JapaneseTail() {
       }
     }
   });
-  static const NameList male(kJapanese.male, Listed(kJapaneseRarerMale));
-  static const NameList female(kJapanese.female, Listed(kJapaneseRarerFemale));
-  static const NameTail tail{.male = male.entries(),
-                             .female = female.entries(),
-                             .last = last.entries(),
-                             .first_share = 0.5,
-                             .last_share = 0.7};
-  return tail;
+  static const GivenAndLastTail tail(kJapanese, kJapaneseRarerMale, kJapaneseRarerFemale, last, 0.5,
+                                     0.7);
+  return tail.tail;
 }
 
 // --- Chinese: two-character given names, male and female sets ------------------------------------
