@@ -31,8 +31,9 @@ int RulesCommand(const std::optional<std::string>& name, const std::optional<std
                  const CommonOptions& common);
 // The reference of every built-in rule as Markdown (the README's "Rules" section is this output).
 std::string RulesMarkdown();
-// Prints the JSON Schema of the config (pipeline/config_schema.h).
-int SchemaCommand();
+// Prints the JSON Schema of the config (pipeline/config_schema.h), with the rules of the plugins
+// `config` loads when given.
+int SchemaCommand(const std::optional<std::string>& config);
 
 struct RunOptions {
   std::string config;

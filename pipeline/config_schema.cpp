@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "pipeline/commands.h"
+#include "pipeline/run_common.h"
 #include "rules/config.h"
 #include "rules/config_keys.h"
 #include "rules/dedupe/engine.h"
@@ -521,8 +522,13 @@ std::string ConfigSchema(const RuleRegistry& registry) {
   return out;
 }
 
-int SchemaCommand() {
-  std::cout << ConfigSchema(RuleRegistry::WithBuiltins());
+int SchemaCommand(const std::optional<std::string>& config) {
+  std::shared_ptr<Config> loaded;  // holds the plugins whose rules the schema lists
+  if (config) {
+    loaded = LoadCommandConfig(*config, RuleRegistry::WithBuiltins());
+    if (!loaded) return kExitUsage;
+  }
+  std::cout << ConfigSchema(loaded ? loaded->registry : RuleRegistry::WithBuiltins());
   return kExitOk;
 }
 

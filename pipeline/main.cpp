@@ -97,6 +97,9 @@ int main(int argc, char** argv) {
 
   auto* schema = app.add_subcommand(
       "schema", "print the JSON Schema (draft-07) of the config, for editors that check configs");
+  std::optional<std::string> schema_config;
+  schema->add_option("--config", schema_config,
+                     "also describe the rules of the plugins this config loads");
 
   try {
     app.parse(argc, argv);
@@ -125,7 +128,7 @@ int main(int argc, char** argv) {
     }
     if (*rules) return pdc::RulesCommand(rule_name, rules_config, common);
     if (*runs) return pdc::RunsCommand(journal_path, common);
-    if (*schema) return pdc::SchemaCommand();
+    if (*schema) return pdc::SchemaCommand(schema_config);
   } catch (const std::exception& e) {
     std::cerr << "pardot-clean: " << e.what() << '\n';
     return pdc::kExitFault;

@@ -81,6 +81,17 @@ TEST_F(CommandPluginRunTest, ACrashFailsTheBatchItHeldAndTheRunGoesOn) {
   EXPECT_NE(report.find("exited with status 9 while holding this record"), std::string::npos);
 }
 
+TEST_F(CommandPluginRunTest, TheSchemaDescribesThePluginsRulesWithTheConfig) {
+  Config("  - shout: { field: name }\n");
+  const Output with = Clean("schema --config conf/c.yaml");
+  ASSERT_EQ(with.code, 0) << with.err;
+  EXPECT_NE(with.out.find("\"shout\""), std::string::npos);
+  EXPECT_NE(with.out.find("upper-cases a field"), std::string::npos);
+  const Output without = Clean("schema");
+  ASSERT_EQ(without.code, 0) << without.err;
+  EXPECT_EQ(without.out.find("\"shout\""), std::string::npos);
+}
+
 TEST_F(CommandPluginRunTest, ACommandThatCannotStartIsALocatedError) {
   WriteFile(dir_ / "conf/c.yaml",
             "version: 1\nplugins:\n  - command: [./missing-plugin]\n  - command: [python3, "
