@@ -121,6 +121,13 @@ struct RunSummary {
     long long read_only_skipped = 0;  // changes to fields Pardot does not let clients write
     long long not_in_pardot_skipped = 0;  // changes to fields Pardot did not return (derived)
   } writes;
+  // Each write counter with its JSON key and its label for people, in report order.
+  struct WriteCount {
+    const char* key;
+    const char* label;
+    long long Writes::*count;
+  };
+  static std::span<const WriteCount> WriteCounts();
   std::string stopped;  // why the run stopped early ("" when it ran to the end)
   std::optional<DedupeTotals> dedupe;  // runs with `dedupe:`
 };

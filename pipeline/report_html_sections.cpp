@@ -215,20 +215,10 @@ void AppendApi(std::string& out, const RunSummary& s) {
   }
   out += "</table>\n<table>";
   Header(out, {"writes", "count"});
-  const std::pair<const char*, long long> writes[] = {
-      {"planned", s.writes.planned},
-      {"confirmed", s.writes.confirmed},
-      {"failed", s.writes.failed},
-      {"unknown (verify with resume)", s.writes.unknown},
-      {"deleted", s.writes.deleted},
-      {"already gone", s.writes.already_gone},
-      {"restored", s.writes.restored},
-      {"read-only fields skipped", s.writes.read_only_skipped},
-      {"fields not in Pardot skipped", s.writes.not_in_pardot_skipped}};
-  for (const auto& [name, count] : writes) {
+  for (const auto& w : RunSummary::WriteCounts()) {
     out += "<tr>";
-    Cell(out, name);
-    NumberCell(out, static_cast<std::uint64_t>(count));
+    Cell(out, w.label);
+    NumberCell(out, static_cast<std::uint64_t>(s.writes.*w.count));
     out += "</tr>\n";
   }
   out += "</table>\n";

@@ -8,6 +8,21 @@
 #include "pipeline/spool.h"
 
 namespace pdc {
+
+std::span<const RunSummary::WriteCount> RunSummary::WriteCounts() {
+  using W = RunSummary::Writes;
+  static constexpr WriteCount kCounts[] = {
+      {"planned", "planned", &W::planned},
+      {"confirmed", "confirmed", &W::confirmed},
+      {"failed", "failed", &W::failed},
+      {"unknown", "unknown (verify with resume)", &W::unknown},
+      {"deleted", "deleted", &W::deleted},
+      {"already_gone", "already gone", &W::already_gone},
+      {"restored", "restored", &W::restored},
+      {"read_only_skipped", "read-only fields skipped", &W::read_only_skipped},
+      {"not_in_pardot_skipped", "fields not in Pardot skipped", &W::not_in_pardot_skipped}};
+  return kCounts;
+}
 namespace {
 
 void Key(std::string& out, std::string_view key) {
@@ -290,20 +305,10 @@ class JsonReport final : public ReportWriter {
       api += "\"" + std::to_string(code) + "\":" + std::to_string(count);
     }
     field("api", api + "}}");
-    const std::pair<const char*, long long> writes[] = {
-        {"planned", s.writes.planned},
-        {"confirmed", s.writes.confirmed},
-        {"failed", s.writes.failed},
-        {"unknown", s.writes.unknown},
-        {"deleted", s.writes.deleted},
-        {"already_gone", s.writes.already_gone},
-        {"restored", s.writes.restored},
-        {"read_only_skipped", s.writes.read_only_skipped},
-        {"not_in_pardot_skipped", s.writes.not_in_pardot_skipped}};
     std::string totals;
-    for (const auto& [name, count] : writes) {
-      totals +=
-          (totals.empty() ? "{\"" : ",\"") + std::string(name) + "\":" + std::to_string(count);
+    for (const auto& w : RunSummary::WriteCounts()) {
+      totals += (totals.empty() ? "{\"" : ",\"") + std::string(w.key) +
+                "\":" + std::to_string(s.writes.*w.count);
     }
     field("writes", totals + "}");
     field("stopped", text(s.stopped));
