@@ -7,12 +7,6 @@
 namespace pdc::emulator {
 namespace {
 
-bool Within(const TimeBounds& bounds, long long epoch) {
-  if (bounds.after && !(epoch > *bounds.after)) return false;
-  if (bounds.before && !(epoch < *bounds.before)) return false;
-  return true;
-}
-
 bool Within(const NumberBounds& bounds, std::optional<long long> value) {
   if (!bounds.equal && !bounds.greater && !bounds.less) return true;
   if (!value) return false;
@@ -37,14 +31,14 @@ bool Matches(const QuerySpec& spec, const Prospect& prospect) {
   if (prospect.deleted != spec.deleted) return false;
   if (spec.id_greater && !(prospect.id > *spec.id_greater)) return false;
   if (spec.id_less && !(prospect.id < *spec.id_less)) return false;
-  if (!Within(spec.created, prospect.Epoch("created_at"))) return false;
-  if (!Within(spec.updated, prospect.Epoch("updated_at"))) return false;
+  if (!WithinTimes(spec.created, prospect.Epoch("created_at"))) return false;
+  if (!WithinTimes(spec.updated, prospect.Epoch("updated_at"))) return false;
   if (spec.is_new) {  // overrides assigned, assigned_to_user and last_activity_*
     if (IsNew(prospect) != *spec.is_new) return false;
   } else {
     const long long activity = prospect.Epoch("last_activity_at");
     if ((spec.last_activity.after || spec.last_activity.before) &&
-        (activity == 0 || !Within(spec.last_activity, activity))) {
+        (activity == 0 || !WithinTimes(spec.last_activity, activity))) {
       return false;
     }
     if (spec.last_activity_never && activity != 0) return false;
@@ -100,14 +94,13 @@ HttpResponse V34Query(V34Call& call) {
   ProspectView view;
   view.output = spec.output;
   if (spec.fields) view.fields = &*spec.fields;
-  TreeNode result = TreeNode::Parent("result");
-  if (spec.output != V34Output::kBulk) {
-    result.Add(TreeNode::Number("total_results", std::to_string(total)));
-  }
+  std::vector<TreeNode> page;
   for (long long i = first; i < last; ++i) {
-    result.Add(RenderProspect(call.unit, *rows[static_cast<std::size_t>(i)], view));
+    page.push_back(RenderProspect(call.unit, *rows[static_cast<std::size_t>(i)], view));
   }
-  return RenderV34Ok(call.json, {result});
+  const bool bulk = spec.output == V34Output::kBulk;
+  return RenderV34Ok(call.json,
+                     {V34ResultNode(bulk ? std::nullopt : std::optional(total), std::move(page))});
 }
 
 }  // namespace pdc::emulator

@@ -10,12 +10,31 @@
 namespace pdc::emulator {
 namespace {
 
-constexpr std::string_view kKnown[] = {
-    "assigned", "assigned_to_user", "created_after", "created_before", "updated_after",
-    "updated_before", "last_activity_after", "last_activity_before", "last_activity_never",
-    "deleted", "grade_equal_to", "grade_greater_than", "grade_less_than", "score_equal_to",
-    "score_greater_than", "score_less_than", "id_greater_than", "id_less_than", "is_starred",
-    "list_id", "new", "limit", "offset", "sort_by", "sort_order", "fields", "output", "format",
+// The prospect search criteria (§3.1); the result-set names are CheckQueryParams's.
+constexpr std::string_view kKnown[] = {"assigned",
+                                       "assigned_to_user",
+                                       "created_after",
+                                       "created_before",
+                                       "updated_after",
+                                       "updated_before",
+                                       "last_activity_after",
+                                       "last_activity_before",
+                                       "last_activity_never",
+                                       "deleted",
+                                       "grade_equal_to",
+                                       "grade_greater_than",
+                                       "grade_less_than",
+                                       "score_equal_to",
+                                       "score_greater_than",
+                                       "score_less_than",
+                                       "id_greater_than",
+                                       "id_less_than",
+                                       "is_starred",
+                                       "list_id",
+                                       "new"};
+
+constexpr std::string_view kResultSet[] = {
+    "limit", "offset", "sort_by", "sort_order", "fields", "output", "format",
     // Legacy credentials travel in the form body (§2.2); they are not search criteria.
     "api_key", "user_key"};
 
@@ -58,23 +77,7 @@ V34Failure ParseSort(const V34Call& call, QuerySpec& spec) {
     }
   }
   spec.ascending = spec.sort == SortKey::kId;
-  if (const auto order = call.Param("sort_order")) {
-    if (*order != "ascending" && *order != "descending") return {20, {}};
-    spec.ascending = *order == "ascending";
-  }
-  return {};
-}
-
-V34Failure ParseTimes(const V34Call& call, std::string_view prefix, TimeBounds& bounds) {
-  for (const bool after : {true, false}) {
-    const auto text = call.Param(std::string(prefix) + (after ? "_after" : "_before"));
-    if (!text) continue;
-    const auto when = ResolveV34Time(call.unit, call.now, *text);
-    if (!when) return {7, {}};
-    (after ? bounds.after : bounds.before) = when;
-  }
-  if (bounds.after && bounds.before && *bounds.after > *bounds.before) return {8, {}};
-  return {};
+  return ParseSortOrder(call, spec.ascending);
 }
 
 V34Failure ParseBool(const V34Call& call, std::string_view name, int code,
@@ -119,11 +122,7 @@ V34Failure ParseAssignment(const V34Call& call, QuerySpec& spec) {
 }
 
 V34Failure ParseBasics(const V34Call& call, QuerySpec& spec) {
-  for (const auto& [name, value] : call.params) {
-    if (std::find(std::begin(kKnown), std::end(kKnown), name) == std::end(kKnown)) {
-      return {5, {}};
-    }
-  }
+  if (auto failure = CheckQueryParams(call, kKnown)) return failure;
   if (const auto output = call.Param("output")) {
     const auto parsed = ParseV34Output(*output);
     if (!parsed) return {5, {}};
@@ -132,38 +131,94 @@ V34Failure ParseBasics(const V34Call& call, QuerySpec& spec) {
   if (const auto fields = call.Param("fields")) {
     if (auto failure = ParseFields(call, *fields, spec)) return failure;
   }
-  if (const auto text = call.Param("limit")) {
-    const auto limit = ParseInteger(*text);
-    const long long cap = spec.output == V34Output::kMobile ? 1LL << 62 : 200;
-    if (!limit || *limit < 1 || *limit > cap) return {23, {}};
-    spec.limit = *limit;
-  }
-  if (const auto text = call.Param("offset")) {
-    const auto offset = ParseInteger(*text);
-    if (!offset || *offset < 0) return {21, {}};
-    spec.offset = *offset;
-  }
+  const bool uncapped = spec.output == V34Output::kMobile;
+  if (auto failure = ParseLimitOffset(call, uncapped, spec.limit, spec.offset)) return failure;
   return ParseSort(call, spec);
 }
 
 }  // namespace
 
-V34Failure ParseQuerySpec(const V34Call& call, QuerySpec& spec) {
-  if (auto failure = ParseBasics(call, spec)) return failure;
-  for (const bool greater : {true, false}) {
-    const auto text = call.Param(greater ? "id_greater_than" : "id_less_than");
+V34Failure CheckQueryParams(const V34Call& call, std::span<const std::string_view> known) {
+  for (const auto& [name, value] : call.params) {
+    if (std::find(known.begin(), known.end(), name) == known.end() &&
+        std::find(std::begin(kResultSet), std::end(kResultSet), name) == std::end(kResultSet)) {
+      return {5, {}};
+    }
+  }
+  return {};
+}
+
+V34Failure ParseLimitOffset(const V34Call& call, bool uncapped, long long& limit,
+                            long long& offset) {
+  if (const auto text = call.Param("limit")) {
+    const auto parsed = ParseInteger(*text);
+    const long long cap = uncapped ? 1LL << 62 : 200;
+    if (!parsed || *parsed < 1 || *parsed > cap) return {23, {}};
+    limit = *parsed;
+  }
+  if (const auto text = call.Param("offset")) {
+    const auto parsed = ParseInteger(*text);
+    if (!parsed || *parsed < 0) return {21, {}};
+    offset = *parsed;
+  }
+  return {};
+}
+
+V34Failure ParseSortOrder(const V34Call& call, bool& ascending) {
+  if (const auto order = call.Param("sort_order")) {
+    if (*order != "ascending" && *order != "descending") return {20, {}};
+    ascending = *order == "ascending";
+  }
+  return {};
+}
+
+V34Failure ParseIdBounds(const V34Call& call, std::optional<long long>& greater,
+                         std::optional<long long>& less) {
+  for (const bool is_greater : {true, false}) {
+    const auto text = call.Param(is_greater ? "id_greater_than" : "id_less_than");
     if (!text) continue;
     const auto id = ParseInteger(*text);
     if (!id) return {16, {}};
-    (greater ? spec.id_greater : spec.id_less) = id;
+    (is_greater ? greater : less) = id;
   }
-  if (spec.id_greater && spec.id_less && *spec.id_greater >= *spec.id_less) return {17, {}};
+  if (greater && less && *greater >= *less) return {17, {}};
+  return {};
+}
+
+V34Failure ParseTimeBounds(const V34Call& call, std::string_view prefix, TimeBounds& bounds) {
+  for (const bool after : {true, false}) {
+    const auto text = call.Param(std::string(prefix) + (after ? "_after" : "_before"));
+    if (!text) continue;
+    const auto when = ResolveV34Time(call.unit, call.now, *text);
+    if (!when) return {7, {}};
+    (after ? bounds.after : bounds.before) = when;
+  }
+  if (bounds.after && bounds.before && *bounds.after > *bounds.before) return {8, {}};
+  return {};
+}
+
+bool WithinTimes(const TimeBounds& bounds, long long epoch) {
+  if (bounds.after && !(epoch > *bounds.after)) return false;
+  if (bounds.before && !(epoch < *bounds.before)) return false;
+  return true;
+}
+
+TreeNode V34ResultNode(std::optional<long long> total, std::vector<TreeNode> rows) {
+  TreeNode result = TreeNode::Parent("result");
+  if (total) result.Add(TreeNode::Number("total_results", std::to_string(*total)));
+  for (TreeNode& row : rows) result.Add(std::move(row));
+  return result;
+}
+
+V34Failure ParseQuerySpec(const V34Call& call, QuerySpec& spec) {
+  if (auto failure = ParseBasics(call, spec)) return failure;
+  if (auto failure = ParseIdBounds(call, spec.id_greater, spec.id_less)) return failure;
   std::optional<bool> deleted;
   if (auto failure = ParseBool(call, "deleted", 27, deleted)) return failure;
   spec.deleted = deleted.value_or(false);
-  if (auto failure = ParseTimes(call, "created", spec.created)) return failure;
-  if (auto failure = ParseTimes(call, "updated", spec.updated)) return failure;
-  if (auto failure = ParseTimes(call, "last_activity", spec.last_activity)) return failure;
+  if (auto failure = ParseTimeBounds(call, "created", spec.created)) return failure;
+  if (auto failure = ParseTimeBounds(call, "updated", spec.updated)) return failure;
+  if (auto failure = ParseTimeBounds(call, "last_activity", spec.last_activity)) return failure;
   std::optional<bool> never;
   if (auto failure = ParseBool(call, "last_activity_never", 5, never)) return failure;
   spec.last_activity_never = never.value_or(false);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,6 +62,28 @@ struct QuerySpec {
 //    else 5); assigned (26), assigned_to_user (unknown user id → 10, email → 11), is_starred
 //    (25), new (28), list_id (55), score (29/30/31), grade (32/33/34).
 V34Failure ParseQuerySpec(const V34Call& call, QuerySpec& spec);
+
+// The pieces of ParseQuerySpec that other objects' queries (visitor activities) share. Each
+// returns the first failure, with the codes given above:
+//  * every parameter name is in `known` or one of the names every query takes (limit, offset,
+//    sort_by, sort_order, output, format, fields, and the legacy credentials) → else 5;
+//  * limit (1–200, or any positive number when `uncapped`) and offset;
+//  * sort_order after the caller has set the default direction of its sort_by;
+//  * id_greater_than / id_less_than;
+//  * `prefix`_after / `prefix`_before.
+V34Failure CheckQueryParams(const V34Call& call, std::span<const std::string_view> known);
+V34Failure ParseLimitOffset(const V34Call& call, bool uncapped, long long& limit,
+                            long long& offset);
+V34Failure ParseSortOrder(const V34Call& call, bool& ascending);
+V34Failure ParseIdBounds(const V34Call& call, std::optional<long long>& greater,
+                         std::optional<long long>& less);
+V34Failure ParseTimeBounds(const V34Call& call, std::string_view prefix, TimeBounds& bounds);
+// Whether `epoch` lies within the bounds (exclusive; an absent bound does not limit).
+bool WithinTimes(const TimeBounds& bounds, long long epoch);
+
+// The <result> of a query page: <total_results> (unless `total` is nullopt, as for bulk output)
+// and the rows.
+TreeNode V34ResultNode(std::optional<long long> total, std::vector<TreeNode> rows);
 
 // A `*_after` / `*_before` value: a point in time. The keywords are local midnights in the
 // unit's zone, as PHP's strtotime gives them: today, yesterday, last_7_days (7 days before

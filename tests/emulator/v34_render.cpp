@@ -27,11 +27,6 @@ std::string Time(const BusinessUnit& unit, long long epoch) {
   return epoch == 0 ? std::string() : unit.LocalTime(epoch);
 }
 
-TreeNode Campaign(const std::string& id) {
-  return TreeNode::Parent("campaign",
-                          {TreeNode::Number("id", id), TreeNode::Leaf("name", "Campaign " + id)});
-}
-
 std::optional<TreeNode> AssignedTo(const BusinessUnit& unit, long long user_id) {
   for (const auto& user : unit.users) {
     if (user.id != user_id) continue;
@@ -75,6 +70,11 @@ TreeNode Lists(const BusinessUnit& unit, const Prospect& prospect) {
 }
 
 }  // namespace
+
+TreeNode CampaignNode(const std::string& id) {
+  return TreeNode::Parent("campaign",
+                          {TreeNode::Number("id", id), TreeNode::Leaf("name", "Campaign " + id)});
+}
 
 std::optional<V34Output> ParseV34Output(std::string_view text) {
   if (text == "full") return V34Output::kFull;
@@ -125,7 +125,7 @@ TreeNode RenderProspect(const BusinessUnit& unit, const Prospect& prospect,
   }
   if (nested) {
     const std::string campaign = prospect.Get("campaign_id");
-    if (!campaign.empty()) node.Add(Campaign(campaign));
+    if (!campaign.empty()) node.Add(CampaignNode(campaign));
     if (prospect.assigned_user) {
       if (auto assigned = AssignedTo(unit, *prospect.assigned_user)) {
         node.Add(std::move(*assigned));

@@ -40,6 +40,9 @@ struct ProspectView {
 TreeNode RenderProspect(const BusinessUnit& unit, const Prospect& prospect,
                         const ProspectView& view);
 
+// <campaign> with <id> and <name>, as prospects and visitor activities show their campaign.
+TreeNode CampaignNode(const std::string& id);
+
 // The text a standard field shows in v3/v4 (`field` by its snake_case name).
 std::string V34FieldText(const BusinessUnit& unit, const Prospect& prospect,
                          std::string_view field);

@@ -26,9 +26,11 @@ struct Failure {
 // Pardot's message for `fields`), HTTP 400.
 Failure InvalidParameter(std::string_view name, std::string_view why);
 
-// The collection URL on the host the request was sent to ("https://<host>/api/v5/objects/
-// prospects"); the unit's environment host when the request carries no Host (in-process tests).
-std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit);
+// The collection URL on the host the request was sent to ("https://<host>/api/v5/objects/" +
+// `path`, e.g. "prospects"); the unit's environment host when the request carries no Host
+// (in-process tests).
+std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit,
+                          std::string_view path);
 
 // Whether two email addresses name the same prospect. UNCONFIRMED rule: exact (case-sensitive)
 // on AMPSEA units, where Segment observed that a different casing creates another prospect;

@@ -1,5 +1,6 @@
 #include "tests/emulator/v5_fields.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -62,6 +63,37 @@ boost::json::value CustomValue(const Prospect& prospect, const CustomField& fiel
   return boost::json::string(text);
 }
 
+std::vector<std::string> SplitFieldList(const std::string& text) {
+  std::vector<std::string> names;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string::npos) comma = text.size();
+    names.push_back(text.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return names;
+}
+
+// Names trimmed, blanks skipped, a repeated name kept once; none left → 13, unknown → 51.
+std::optional<Failure> CheckFieldNames(const std::vector<std::string>& names,
+                                       const std::function<bool(std::string_view)>& known,
+                                       std::vector<std::string>& out) {
+  out.clear();
+  for (const std::string& raw : names) {
+    const std::string_view name = Trim(raw);
+    if (name.empty() || std::find(out.begin(), out.end(), name) != out.end()) continue;
+    if (!known(name)) {
+      return Failure{51, 400,
+                     "Invalid parameter: fields. It contains an invalid or unknown field: " +
+                         std::string(name)};
+    }
+    out.emplace_back(name);
+  }
+  if (out.empty()) return MissingFields();
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Field> FindField(std::string_view name, const BusinessUnit& unit) {
@@ -77,37 +109,25 @@ std::optional<Field> FindField(std::string_view name, const BusinessUnit& unit) 
 
 std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
                                          const BusinessUnit& unit, std::vector<Field>& out) {
+  std::vector<std::string> checked;
+  const auto known = [&](std::string_view name) { return FindField(name, unit).has_value(); };
+  if (auto failure = CheckFieldNames(names, known, checked)) return failure;
   out.clear();
-  for (const std::string& raw : names) {
-    const std::string_view name = Trim(raw);
-    if (name.empty()) continue;
-    bool repeated = false;
-    for (const auto& f : out) repeated = repeated || f.name == name;
-    if (repeated) continue;
-    std::optional<Field> field = FindField(name, unit);
-    if (!field) {
-      return Failure{51, 400,
-                     "Invalid parameter: fields. It contains an invalid or unknown field: " +
-                         std::string(name)};
-    }
-    out.push_back(std::move(*field));
-  }
-  if (out.empty()) return MissingFields();
+  for (const std::string& name : checked) out.push_back(*FindField(name, unit));
   return std::nullopt;
 }
 
 std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
                                       const BusinessUnit& unit, std::vector<Field>& out) {
   if (!text) return MissingFields();
-  std::vector<std::string> names;
-  std::size_t start = 0;
-  while (start <= text->size()) {
-    std::size_t comma = text->find(',', start);
-    if (comma == std::string::npos) comma = text->size();
-    names.push_back(text->substr(start, comma - start));
-    start = comma + 1;
-  }
-  return ResolveFieldNames(names, unit, out);
+  return ResolveFieldNames(SplitFieldList(*text), unit, out);
+}
+
+std::optional<Failure> ParseFieldNames(const std::optional<std::string>& text,
+                                       const std::function<bool(std::string_view)>& known,
+                                       std::vector<std::string>& out) {
+  if (!text) return MissingFields();
+  return CheckFieldNames(SplitFieldList(*text), known, out);
 }
 
 std::string FieldListText(const std::vector<Field>& fields) {

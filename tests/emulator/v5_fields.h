@@ -2,6 +2,7 @@
 // a prospect as the bare JSON record that read, create, update and query return.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,12 @@ std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
 // The same for names already split (the `fields` array of an upsertLatestByEmail body).
 std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
                                          const BusinessUnit& unit, std::vector<Field>& out);
+
+// The same checks for a collection whose fields are not prospect fields: `known` tells which
+// names exist; the names come back in the order given.
+std::optional<Failure> ParseFieldNames(const std::optional<std::string>& text,
+                                       const std::function<bool(std::string_view)>& known,
+                                       std::vector<std::string>& out);
 
 // The names joined with commas, as `fields` is repeated in nextPageUrl.
 std::string FieldListText(const std::vector<Field>& fields);

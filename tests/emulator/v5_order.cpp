@@ -1,6 +1,5 @@
-// orderBy and the keyset order of a query (pardot-api.md §7.1). Sortable: id, createdAt,
-// updatedAt, lastActivityAt (the fields that carry filters; UNCONFIRMED whether Pardot sorts by
-// more); the direction is ASC (default) or DESC in any case.
+// orderBy and the keyset order of a query (pardot-api.md §7.1). Sortable: the schema's keys; the
+// direction is ASC (default) or DESC in any case.
 #include <algorithm>
 #include <cctype>
 
@@ -46,7 +45,8 @@ std::string_view SortKeyName(SortKey key) {
   return "";
 }
 
-std::optional<Failure> ParseOrderBy(std::string_view text, QuerySpec& out) {
+std::optional<Failure> ParseOrderBy(std::string_view text, const QuerySchema& schema,
+                                    QuerySpec& out) {
   out.order.clear();
   out.order_by = std::string(text);
   bool has_id = false;
@@ -68,17 +68,17 @@ std::optional<Failure> ParseOrderBy(std::string_view text, QuerySpec& out) {
     }
     OrderTerm order_term;
     bool known = false;
-    for (SortKey key :
-         {SortKey::kId, SortKey::kCreatedAt, SortKey::kUpdatedAt, SortKey::kLastActivityAt}) {
+    std::string sortable;
+    for (const SortKey key : schema.sortable) {
       if (words[0] == SortKeyName(key)) {
         order_term.key = key;
         known = true;
       }
+      sortable += (sortable.empty() ? "" : ", ") + std::string(SortKeyName(key));
     }
     if (!known) {
-      return InvalidParameter("orderBy", "Cannot sort by " + std::string(words[0]) +
-                                             "; sortable: id, createdAt, updatedAt, "
-                                             "lastActivityAt.");
+      return InvalidParameter(
+          "orderBy", "Cannot sort by " + std::string(words[0]) + "; sortable: " + sortable + ".");
     }
     if (words.size() == 2) {
       if (EqualsUpper(words[1], "DESC")) {

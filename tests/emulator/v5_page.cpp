@@ -1,4 +1,5 @@
-// GET /api/v5/objects/prospects: one page of a query (pardot-api.md §7.2, §7.3).
+// One page of a v5 collection query (pardot-api.md §7.2, §7.3), and GET
+// /api/v5/objects/prospects on top of it.
 //
 // Paging is a keyset over the order keys with id as the final tie-breaker: the token remembers
 // the keys of the last record returned and the next page starts strictly after them. Rows that
@@ -10,10 +11,11 @@
 // A token is returned whenever the page is full, even if no record follows, so the sequence can
 // end on an empty page with null token and URL (as fixture v5_query_empty_last_page.json shows
 // Pardot doing; UNCONFIRMED whether Pardot also does so when it knows nothing follows).
+#include "tests/emulator/v5_page.h"
+
 #include <algorithm>
 
 #include "tests/emulator/v5_fields.h"
-#include "tests/emulator/v5_query.h"
 #include "tests/emulator/v5_token.h"
 
 namespace pdc::emulator::v5 {
@@ -32,11 +34,12 @@ struct Continuation {
 // The spec and position a token carries: 211 unless it decodes to a spec this emulator would
 // issue, then 210 once it has expired.
 std::optional<Failure> Restore(std::string_view text, const BusinessUnit& unit, long long now,
-                               QuerySpec& spec, Continuation& at) {
+                               const QuerySchema& schema, QuerySpec& spec, Continuation& at) {
   const Failure invalid{211, 400, ""};
   const std::optional<PageToken> token = DecodePageToken(text, unit);
-  if (!token || ParseOrderBy(token->order_by, spec) || ParseFilters(token->filters, unit, spec) ||
-      (token->deleted && ParseDeleted(*token->deleted, spec))) {
+  if (!token || ParseOrderBy(token->order_by, schema, spec) ||
+      ParseFilters(token->filters, unit, schema, spec) ||
+      (token->deleted && (!schema.deleted || ParseDeleted(*token->deleted, spec)))) {
     return invalid;
   }
   spec.limit = token->limit;
@@ -67,23 +70,22 @@ std::string EscapeToken(std::string_view token) {
   return out;
 }
 
-std::string FieldsForUrl(const std::vector<Field>& fields) {
+std::string FieldsForUrl(const std::vector<std::string>& fields) {
   std::string out;
-  for (const auto& f : fields) {
+  for (const auto& name : fields) {
     if (!out.empty()) out += ',';
-    out += UrlEncode(f.name);
+    out += UrlEncode(name);
   }
   return out;
 }
 
 }  // namespace
 
-HttpResponse Query(const HttpRequest& request, BusinessUnit& unit, long long now,
-                   const HandlerOptions& options) {
-  std::vector<Field> fields;
-  if (auto failure = ParseFieldList(Param(request.query, "fields"), unit, fields)) {
-    return failure->Response();
-  }
+template <class Record>
+HttpResponse QueryPage(const HttpRequest& request, BusinessUnit& unit, long long now,
+                       const HandlerOptions& options, const PagedCollection<Record>& collection,
+                       const std::vector<std::string>& fields) {
+  const QuerySchema& schema = collection.schema;
   QuerySpec spec;
   Continuation at;
   if (const auto token = Param(request.query, "nextPageToken")) {
@@ -92,30 +94,30 @@ HttpResponse Query(const HttpRequest& request, BusinessUnit& unit, long long now
         return InvalidParameter(name, "Only fields may accompany nextPageToken.").Response();
       }
     }
-    if (auto failure = Restore(*token, unit, now, spec, at)) return failure->Response();
-  } else if (auto failure = ParseQueryParams(request.query, unit, spec)) {
+    if (auto failure = Restore(*token, unit, now, schema, spec, at)) return failure->Response();
+  } else if (auto failure = ParseQueryParams(request.query, unit, schema, spec)) {
     return failure->Response();
   }
 
-  // In the default order (id ascending) the unit's map is already in query order: the scan starts
-  // after the resume id and stops once the page and one more row (which tells whether another
-  // page follows) are found. Other orders key and sort every match. Without this, each page of a
-  // 100,000-record walk re-sorted the whole unit.
+  // In the default order (id ascending) the records' map is already in query order: the scan
+  // starts after the resume id and stops once the page and one more row (which tells whether
+  // another page follows) are found. Other orders key and sort every match. Without this, each
+  // page of a 100,000-record walk re-sorted the whole unit.
   const bool id_order =
       spec.order.size() == 1 && spec.order[0].key == SortKey::kId && !spec.order[0].descending;
   const std::size_t skip = at.page == 1 ? static_cast<std::size_t>(spec.offset) : 0;
   const long long room = std::max(0LL, options.v5_sequence_cap - at.rec_count);
   const std::size_t wanted =
       std::min(static_cast<std::size_t>(spec.limit), static_cast<std::size_t>(room));
-  std::vector<std::pair<std::vector<long long>, const Prospect*>> rows;
-  auto it = id_order && !at.resume.empty() ? unit.prospects.upper_bound(at.resume[0])
-                                           : unit.prospects.begin();
-  for (; it != unit.prospects.end(); ++it) {
-    const Prospect& prospect = it->second;
-    if (!Matches(spec, unit, prospect)) continue;
-    std::vector<long long> keys = KeyValues(spec, prospect);
+  std::vector<std::pair<std::vector<long long>, const Record*>> rows;
+  const std::map<long long, Record>& records = collection.records;
+  auto it = id_order && !at.resume.empty() ? records.upper_bound(at.resume[0]) : records.begin();
+  for (; it != records.end(); ++it) {
+    const Record& record = it->second;
+    if (!collection.matches(spec, record)) continue;
+    std::vector<long long> keys = collection.keys(spec, record);
     if (!at.resume.empty() && CompareKeys(spec, keys, at.resume) <= 0) continue;
-    rows.emplace_back(std::move(keys), &prospect);
+    rows.emplace_back(std::move(keys), &record);
     if (id_order && rows.size() > skip + wanted) break;
   }
   std::sort(rows.begin(), rows.end(),
@@ -145,17 +147,37 @@ HttpResponse Query(const HttpRequest& request, BusinessUnit& unit, long long now
       next.deleted = spec.deleted_text;
       const std::string text = EncodePageToken(next, unit);
       token = JsonQuote(text);
-      url = JsonQuote(CollectionUrl(request, unit) + "?fields=" + FieldsForUrl(fields) +
-                      "&nextPageToken=" + EscapeToken(text));
+      url = JsonQuote(CollectionUrl(request, unit, schema.path) +
+                      "?fields=" + FieldsForUrl(fields) + "&nextPageToken=" + EscapeToken(text));
     }
   }
   response.body = "{\"nextPageToken\":" + token + ",\"nextPageUrl\":" + url + ",\"values\":[";
   for (std::size_t i = first; i < first + count; ++i) {
     if (i > first) response.body += ',';
-    response.body += RenderRecord(unit, *rows[i].second, fields);
+    response.body += collection.render(*rows[i].second);
   }
   response.body += "]}";
   return response;
+}
+
+template HttpResponse QueryPage<Prospect>(const HttpRequest&, BusinessUnit&, long long,
+                                          const HandlerOptions&, const PagedCollection<Prospect>&,
+                                          const std::vector<std::string>&);
+
+HttpResponse Query(const HttpRequest& request, BusinessUnit& unit, long long now,
+                   const HandlerOptions& options) {
+  std::vector<Field> fields;
+  if (auto failure = ParseFieldList(Param(request.query, "fields"), unit, fields)) {
+    return failure->Response();
+  }
+  std::vector<std::string> names;
+  for (const Field& f : fields) names.push_back(f.name);
+  const PagedCollection<Prospect> prospects{
+      ProspectQuerySchema(), unit.prospects,
+      [&](const QuerySpec& spec, const Prospect& p) { return Matches(spec, unit, p); },
+      [](const QuerySpec& spec, const Prospect& p) { return KeyValues(spec, p); },
+      [&](const Prospect& p) { return RenderRecord(unit, p, fields); }};
+  return QueryPage(request, unit, now, options, prospects, names);
 }
 
 }  // namespace pdc::emulator::v5

@@ -43,10 +43,11 @@ Failure InvalidParameter(std::string_view name, std::string_view why) {
   return {51, 400, "Invalid parameter: " + std::string(name) + ". " + std::string(why)};
 }
 
-std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit) {
+std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit,
+                          std::string_view path) {
   std::string host = request.host;
   if (host.empty()) host = unit.environment == "demo" ? "pi.demo.pardot.com" : "pi.pardot.com";
-  return "https://" + host + "/api/v5/objects/prospects";
+  return "https://" + host + "/api/v5/objects/" + std::string(path);
 }
 
 bool SameEmail(const BusinessUnit& unit, std::string_view a, std::string_view b) {

@@ -7,15 +7,7 @@
 namespace pdc::emulator::v5 {
 namespace {
 
-enum class FilterKind { kNumber, kTime, kEmail };
-
-struct FilterBase {
-  std::string_view field;
-  FilterKind kind;
-  std::string_view snake;  // the stored field of a datetime
-};
-
-constexpr std::array<FilterBase, 7> kFilterBases = {{
+constexpr std::array<FilterBase, 7> kProspectFilters = {{
     {"id", FilterKind::kNumber, ""},
     {"userId", FilterKind::kNumber, ""},
     {"assignedToId", FilterKind::kNumber, ""},
@@ -24,6 +16,9 @@ constexpr std::array<FilterBase, 7> kFilterBases = {{
     {"lastActivityAt", FilterKind::kTime, "last_activity_at"},
     {"email", FilterKind::kEmail, ""},
 }};
+
+constexpr std::array<SortKey, 4> kProspectSorts = {SortKey::kId, SortKey::kCreatedAt,
+                                                   SortKey::kUpdatedAt, SortKey::kLastActivityAt};
 
 struct Suffix {
   std::string_view text;
@@ -55,8 +50,9 @@ bool ParseInteger(std::string_view text, long long& out) {
 }
 
 // The base and operator a parameter name denotes; nullopt when it is no filter.
-std::optional<std::pair<const FilterBase*, Filter::Op>> IdentifyFilter(std::string_view name) {
-  for (const auto& base : kFilterBases) {
+std::optional<std::pair<const FilterBase*, Filter::Op>> IdentifyFilter(const QuerySchema& schema,
+                                                                       std::string_view name) {
+  for (const auto& base : schema.filters) {
     if (!name.starts_with(base.field)) continue;
     const std::string_view rest = name.substr(base.field.size());
     if (base.kind == FilterKind::kEmail) {
@@ -71,8 +67,16 @@ std::optional<std::pair<const FilterBase*, Filter::Op>> IdentifyFilter(std::stri
   return std::nullopt;
 }
 
-bool Compare(long long value, Filter::Op op, long long operand) {
-  switch (op) {
+}  // namespace
+
+const QuerySchema& ProspectQuerySchema() {
+  static const QuerySchema schema{"prospects", kProspectFilters, kProspectSorts, true};
+  return schema;
+}
+
+bool Satisfies(const Filter& filter, long long value) {
+  const long long operand = filter.number;
+  switch (filter.op) {
     case Filter::Op::kEqual:
       return value == operand;
     case Filter::Op::kGreater:
@@ -87,13 +91,11 @@ bool Compare(long long value, Filter::Op op, long long operand) {
   return false;
 }
 
-}  // namespace
-
 std::optional<Failure> ParseFilters(const Params& params, const BusinessUnit& unit,
-                                    QuerySpec& out) {
+                                    const QuerySchema& schema, QuerySpec& out) {
   std::vector<std::string_view> fields;
   for (const auto& [name, value] : params) {
-    const auto identified = IdentifyFilter(name);
+    const auto identified = IdentifyFilter(schema, name);
     if (!identified) return InvalidParameter(name, "The parameter is not supported.");
     if (std::find(fields.begin(), fields.end(), identified->first->field) == fields.end()) {
       fields.push_back(identified->first->field);
@@ -102,8 +104,8 @@ std::optional<Failure> ParseFilters(const Params& params, const BusinessUnit& un
   if (static_cast<int>(fields.size()) > kMaxFilteredFields) return Failure{209, 400, ""};
   out.filters.clear();
   for (const auto& [name, value] : params) {
-    const auto [base, op] = *IdentifyFilter(name);
-    Filter filter{std::string(base->field), op, 0, ""};
+    const auto [base, op] = *IdentifyFilter(schema, name);
+    Filter filter{base, op, 0, ""};
     if (base->kind == FilterKind::kNumber && !ParseInteger(value, filter.number)) {
       return InvalidParameter(name, "Expected an integer.");
     }
@@ -138,7 +140,7 @@ std::optional<Failure> ParseDeleted(std::string_view text, QuerySpec& out) {
 }
 
 std::optional<Failure> ParseQueryParams(const Params& query, const BusinessUnit& unit,
-                                        QuerySpec& out) {
+                                        const QuerySchema& schema, QuerySpec& out) {
   Params filters;
   std::optional<Failure> failure;
   std::string order_by;
@@ -157,37 +159,36 @@ std::optional<Failure> ParseQueryParams(const Params& query, const BusinessUnit&
       out.offset = static_cast<int>(number);
     } else if (name == "orderBy") {
       order_by = value;
-    } else if (name == "deleted") {
+    } else if (name == "deleted" && schema.deleted) {
       if ((failure = ParseDeleted(value, out))) return failure;
-    } else if (IdentifyFilter(name)) {
+    } else if (IdentifyFilter(schema, name)) {
       filters.emplace_back(name, value);
     } else {
       return InvalidParameter(name, "The parameter is not supported.");
     }
   }
-  if ((failure = ParseOrderBy(order_by, out))) return failure;
-  return ParseFilters(filters, unit, out);
+  if ((failure = ParseOrderBy(order_by, schema, out))) return failure;
+  return ParseFilters(filters, unit, schema, out);
 }
 
 bool Matches(const QuerySpec& spec, const BusinessUnit& unit, const Prospect& prospect) {
   if (spec.deleted == DeletedMode::kActive && prospect.deleted) return false;
   if (spec.deleted == DeletedMode::kDeleted && !prospect.deleted) return false;
   for (const Filter& filter : spec.filters) {
-    const auto identified = IdentifyFilter(filter.field);  // a base name is its own filter
-    switch (identified->first->kind) {
+    switch (filter.base->kind) {
       case FilterKind::kEmail:
         if (!SameEmail(unit, prospect.Get("email"), filter.text)) return false;
         break;
       case FilterKind::kTime: {
-        const std::string stored(identified->first->snake);
+        const std::string stored(filter.base->stored);
         if (prospect.Get(stored).empty()) return false;
-        if (!Compare(prospect.Epoch(stored), filter.op, filter.number)) return false;
+        if (!Satisfies(filter, prospect.Epoch(stored))) return false;
         break;
       }
       case FilterKind::kNumber: {
         std::optional<long long> value = prospect.id;
-        if (filter.field != "id") value = prospect.assigned_user;
-        if (!value || !Compare(*value, filter.op, filter.number)) return false;
+        if (filter.base->field != "id") value = prospect.assigned_user;
+        if (!value || !Satisfies(filter, *value)) return false;
         break;
       }
     }
