@@ -15,33 +15,32 @@ std::uint64_t Mix(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// A uniform number in [0, 1) for draw `k` of request `n`.
-double Uniform(std::uint64_t seed, std::uint64_t n, std::uint64_t k) {
-  const std::uint64_t bits = Mix(Mix(Mix(seed) ^ n) ^ k);
-  return static_cast<double>(bits >> 11) * 0x1.0p-53;
-}
-
 enum Draw : std::uint64_t { kJitter, k5xx, kWhich5xx, k66, kReset, kMalformed, kSlow };
 
 }  // namespace
+
+double SeededUniform(std::uint64_t seed, std::uint64_t n, std::uint64_t k) {
+  const std::uint64_t bits = Mix(Mix(Mix(seed) ^ n) ^ k);
+  return static_cast<double>(bits >> 11) * 0x1.0p-53;
+}
 
 FaultDraw DrawFaults(const FaultSettings& s, std::uint64_t n) {
   FaultDraw d;
   long long ms = s.latency_ms;
   if (s.jitter_ms > 0) {
-    ms += static_cast<long long>(Uniform(s.seed, n, kJitter) * (s.jitter_ms + 1));
+    ms += static_cast<long long>(SeededUniform(s.seed, n, kJitter) * (s.jitter_ms + 1));
   }
   d.delay = std::chrono::milliseconds(ms);
-  if (Uniform(s.seed, n, k5xx) < s.p_5xx) {
+  if (SeededUniform(s.seed, n, k5xx) < s.p_5xx) {
     static constexpr int kStatuses[] = {500, 502, 503, 504};
-    d.status_5xx = kStatuses[static_cast<int>(Uniform(s.seed, n, kWhich5xx) * 4)];
-  } else if (Uniform(s.seed, n, k66) < s.p_66) {
+    d.status_5xx = kStatuses[static_cast<int>(SeededUniform(s.seed, n, kWhich5xx) * 4)];
+  } else if (SeededUniform(s.seed, n, k66) < s.p_66) {
     d.error_66 = true;
-  } else if (Uniform(s.seed, n, kReset) < s.p_reset) {
+  } else if (SeededUniform(s.seed, n, kReset) < s.p_reset) {
     d.reset = true;
   }
-  d.malformed = Uniform(s.seed, n, kMalformed) < s.p_malformed;
-  d.slow = Uniform(s.seed, n, kSlow) < s.p_slow;
+  d.malformed = SeededUniform(s.seed, n, kMalformed) < s.p_malformed;
+  d.slow = SeededUniform(s.seed, n, kSlow) < s.p_slow;
   return d;
 }
 

@@ -38,6 +38,10 @@ struct FaultDraw {
 
 FaultDraw DrawFaults(const FaultSettings& settings, std::uint64_t request_number);
 
+// A uniform number in [0, 1) that depends only on (seed, n, k): draw `k` of item `n`. The fault
+// draws use it with n = the request number; generated data uses it with its own n and k.
+double SeededUniform(std::uint64_t seed, std::uint64_t n, std::uint64_t k);
+
 // The JSON object of GET/POST /_emulator/faults: the flag names with '_' (or '-') for words,
 // e.g. {"latency_ms":50,"p_66":0.1,"seed":7}. Missing keys take their defaults; unknown keys and
 // out-of-range values are errors.

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/emulator/activities.h"
 #include "tests/emulator/loader.h"
 #include "tests/emulator/router.h"
 #include "tests/emulator/server.h"
@@ -29,7 +30,7 @@ struct UnitSpec {
   std::string edition = "advanced";
   long long daily_limit = 0;  // 0: the edition's
   std::string timezone = "America/New_York";
-  std::string prospects;  // a .csv or .jsonl file, or ""
+  std::string prospects;                   // a .csv or .jsonl file, or ""
   std::vector<std::string> custom_fields;  // text custom fields the unit has besides the file's
 };
 
@@ -126,6 +127,7 @@ int main(int argc, char** argv) {
   UnitSpec unit;
   std::string units_file;
   long long token_lifetime = 7200;
+  int activities_per_prospect = 3;
 
   app.add_option("--port", server.port, "Port; 0 picks a free one")->capture_default_str();
   app.add_option("--bind", server.bind, "Address to listen on")->capture_default_str();
@@ -146,6 +148,10 @@ int main(int argc, char** argv) {
   single->add_option("--prospects", unit.prospects, "Prospects to load (.csv, .jsonl)");
   single->add_option("--custom-field", unit.custom_fields,
                      "A text custom field of the unit, by API name (repeatable)");
+  app.add_option("--activities-per-prospect", activities_per_prospect,
+                 "Visitor activities generated per prospect at start-up, on average (from --seed)")
+      ->check(CLI::Range(0, 1000))
+      ->capture_default_str();
   auto* units_opt = app.add_option("--units", units_file,
                                    "YAML list of units: id, environment, ampsea, edition, "
                                    "daily_limit, timezone, prospects, custom_fields");
@@ -209,6 +215,14 @@ int main(int argc, char** argv) {
       AddUnit(store, unit);
     } else {
       for (const auto& spec : ReadUnits(units_file)) AddUnit(store, spec);
+    }
+    for (const auto& added : store.units()) {
+      const std::size_t count = pdc::emulator::GenerateActivityHistory(
+          *added, activities_per_prospect, router.faults.seed, pdc::emulator::NowEpoch());
+      if (count > 0) {
+        std::cerr << "pardot-emulator: " << count << " visitor activities generated for "
+                  << added->id << "\n";
+      }
     }
     pdc::emulator::Router routes(store, router);
     pdc::emulator::Server http(routes, server);

@@ -82,6 +82,7 @@ struct Router::Route {
   enum class Kind { kToken, kLogin, kV34, kV5, kNotFound };
   Kind kind = Kind::kNotFound;
   int version = 0;
+  std::string object;  // the path's object: prospect, visitorActivity, prospects, …
   std::string label;
   std::vector<std::string> rest;  // the handler's segments
 
@@ -98,18 +99,22 @@ struct Router::Route {
       r.kind = Kind::kLogin;
       r.version = at(3) == "3" ? 3 : 4;
       r.label = "v" + s[3] + " login";
-    } else if (s.size() >= 4 && at(0) == "api" && at(1) == "prospect" && at(2) == "version" &&
+    } else if (s.size() >= 4 && at(0) == "api" &&
+               (at(1) == "prospect" || at(1) == "visitorActivity") && at(2) == "version" &&
                (at(3) == "3" || at(3) == "4")) {
       r.kind = Kind::kV34;
       r.version = at(3) == "3" ? 3 : 4;
+      r.object = s[1];
       if (at(4) == "do") r.rest.assign(s.begin() + 5, s.end());
-      r.label = "v" + s[3] + " prospect " + (r.rest.empty() ? "other" : LabelPart(r.rest[0]));
+      r.label =
+          "v" + s[3] + " " + r.object + " " + (r.rest.empty() ? "other" : LabelPart(r.rest[0]));
     } else if (s.size() >= 4 && at(0) == "api" && at(1) == "v5" && at(2) == "objects" &&
-               at(3) == "prospects") {
+               (at(3) == "prospects" || at(3) == "visitor-activities")) {
       r.kind = Kind::kV5;
       r.version = 5;
+      r.object = s[3];
       r.rest.assign(s.begin() + 4, s.end());
-      std::string path = "prospects";
+      std::string path = r.object;
       if (!r.rest.empty() && r.rest[0] == "do") {
         path += "/do/" + LabelPart(at(5));
       } else if (!r.rest.empty()) {
@@ -337,8 +342,14 @@ long long Router::ChargeDay(BusinessUnit& unit) {
 HttpResponse Router::Dispatch(const HttpRequest& request, const Route& route, BusinessUnit& unit) {
   std::lock_guard lock(unit.mutex);
   const long long now = NowEpoch();
+  if (route.object == "visitor-activities") {
+    return HandleV5VisitorActivities(request, unit, route.rest, now, options_.handlers);
+  }
   if (route.kind == Route::Kind::kV5) {
     return HandleV5Prospects(request, unit, route.rest, now, options_.handlers);
+  }
+  if (route.object == "visitorActivity") {
+    return HandleV34VisitorActivity(request, unit, route.version, route.rest, now);
   }
   return HandleV34Prospect(request, unit, route.version, route.rest, now);
 }

@@ -3,8 +3,9 @@
 //  1. admin routes /_emulator/* (no auth, no latency, not counted; see router_admin.cpp);
 //  2. POST /services/oauth2/token (credentials.h);
 //  3. legacy login /api/login/version/{3,4} (answers 199 unless legacy login is on);
-//  4. API paths /api/prospect/version/{3,4}/do/… and /api/v5/objects/prospects…; any other path
-//     is 404 before any check. Then:
+//  4. API paths /api/{prospect,visitorActivity}/version/{3,4}/do/… and
+//     /api/v5/objects/{prospects,visitor-activities}…; any other path is 404 before any check.
+//     Then:
 //     a. authentication: Pardot-Business-Unit-Id missing → 181, malformed → 182, unknown or on
 //        the other environment's host → 201; bearer token missing, unknown or expired → 184.
 //        (With legacy login on, `Authorization: Pardot api_key=…, user_key=…` replaces both

@@ -11,11 +11,17 @@
 //   POST /_emulator/faults         replaces them (JSON object; missing keys → defaults) and
 //                                  restarts the request numbering, so runs are reproducible
 //   POST /_emulator/prospects[?unit=]  adds prospects (JSON array or JSON Lines; loader.h)
+//   GET  /_emulator/activities[?unit=] the unit's visitor activities (see ActivitiesJson)
+//   POST /_emulator/activities[?unit=] adds activities (activities.h AddActivities), stamped now:
+//                                  {"count":N} gives N to every prospect not in the recycle bin,
+//                                  {"count":N,"prospect_id":P} N to P; "type":T fixes the type
+//                                  id. Answers {"added":K,"ids":[…]}
 //   POST /_emulator/tokens/expire  every issued access token and api key expires now
 // `unit` defaults to the first unit (all units for state).
 #include <boost/json.hpp>
 #include <charconv>
 
+#include "tests/emulator/activities.h"
 #include "tests/emulator/errors.h"
 #include "tests/emulator/fields.h"
 #include "tests/emulator/loader.h"
@@ -117,6 +123,77 @@ std::string WritesJson(BusinessUnit& unit) {
                                       {"total_fields", unit.write_log.TotalFields()}});
 }
 
+// {"activities":[{"id","prospect_id","visitor_id","type","type_name","details","campaign_id",
+//  <asset ids that are set, e.g. "email_id">,"created_at","updated_at","local_created_at"}],
+//  "next_id":N} in id order; times in epoch seconds, local_created_at in the unit's zone,
+// visitor_id null for email activities.
+std::string ActivitiesJson(BusinessUnit& unit) {
+  std::lock_guard lock(unit.mutex);
+  json::array activities;
+  activities.reserve(unit.activities.size());
+  for (const auto& [id, a] : unit.activities) {
+    json::object o;
+    o["id"] = id;
+    o["prospect_id"] = a.prospect_id;
+    o["visitor_id"] = a.visitor_id != 0 ? json::value(a.visitor_id) : json::value(nullptr);
+    o["type"] = a.type;
+    o["type_name"] = a.type_name;
+    o["details"] = a.details;
+    o["campaign_id"] = a.campaign_id;
+    for (const auto& asset : ActivityAssets()) {
+      if (a.*asset.member != 0) o[asset.snake] = a.*asset.member;
+    }
+    o["created_at"] = a.created_at;
+    o["updated_at"] = a.updated_at;
+    o["local_created_at"] = unit.LocalTime(a.created_at);
+    activities.push_back(std::move(o));
+  }
+  return json::serialize(
+      json::object{{"activities", std::move(activities)}, {"next_id", unit.next_activity_id}});
+}
+
+// POST /_emulator/activities: the body checked, then AddActivities.
+HttpResponse AddActivitiesRoute(BusinessUnit& unit, std::string_view body, std::uint64_t seed) {
+  boost::system::error_code ec;
+  const json::value doc = json::parse(json::string_view(body.data(), body.size()), ec);
+  if (ec || !doc.is_object()) return AdminError(400, "expected a JSON object");
+  const json::object& o = doc.as_object();
+  for (const auto& [key, value] : o) {
+    if (key != "count" && key != "prospect_id" && key != "type") {
+      return AdminError(400, "unknown key " + std::string(key));
+    }
+    if (!value.is_int64()) return AdminError(400, std::string(key) + ": expected an integer");
+  }
+  const json::value* count = o.if_contains("count");
+  if (count == nullptr || count->as_int64() < 0 || count->as_int64() > 1000) {
+    return AdminError(400, "count: an integer from 0 to 1000 is required");
+  }
+  std::optional<int> type;
+  if (const json::value* t = o.if_contains("type")) {
+    if (!KnownActivityType(static_cast<int>(t->as_int64()))) {
+      return AdminError(400, "type: not a type the emulator generates");
+    }
+    type = static_cast<int>(t->as_int64());
+  }
+  std::lock_guard lock(unit.mutex);
+  std::vector<long long> prospects;
+  if (const json::value* p = o.if_contains("prospect_id")) {
+    if (unit.Find(p->as_int64(), /*include_deleted=*/true) == nullptr) {
+      return AdminError(404, "unknown prospect");
+    }
+    prospects.push_back(p->as_int64());
+  } else {
+    for (const auto& [id, prospect] : unit.prospects) {
+      if (!prospect.deleted) prospects.push_back(id);
+    }
+  }
+  const std::vector<long long> ids =
+      AddActivities(unit, prospects, static_cast<int>(count->as_int64()), type, seed, NowEpoch());
+  json::array added(ids.begin(), ids.end());
+  return JsonBody(200,
+                  json::serialize(json::object{{"added", ids.size()}, {"ids", std::move(added)}}));
+}
+
 }  // namespace
 
 HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::string>& segments) {
@@ -174,12 +251,18 @@ HttpResponse Router::Admin(const HttpRequest& request, const std::vector<std::st
     return JsonBody(200, json::serialize(json::object{{"added", loaded->added},
                                                       {"warnings", std::move(warnings)}}));
   }
+  if (route == "activities") {
+    if (unit == nullptr && !store_.units().empty()) unit = store_.units().front().get();
+    if (unit == nullptr) return AdminError(404, "no business unit");
+    if (get) return JsonBody(200, ActivitiesJson(*unit));
+    if (post) return AddActivitiesRoute(*unit, request.body, faults().seed);
+  }
   if (route == "tokens/expire" && post) {
     credentials_.ExpireAll();
     return Ok();
   }
   for (const char* known : {"health", "stats", "stats/reset", "state", "writes", "day", "faults",
-                            "prospects", "tokens/expire"}) {
+                            "prospects", "activities", "tokens/expire"}) {
     if (route == known) return AdminError(405, "method not allowed");
   }
   return AdminError(404, "unknown admin route");

@@ -51,6 +51,28 @@ struct Prospect {
   long long Epoch(const std::string& field) const;  // a timestamp field, 0 when empty
 };
 
+// A visitor activity (pardot-api.md §4.4): something a prospect did or was sent. Related asset
+// ids (activities.h ActivityAssets) are 0 when the activity has none; visitor_id is 0 for email
+// activities, which no web visitor performs. Timestamps are epoch seconds.
+struct VisitorActivity {
+  long long id = 0;
+  long long prospect_id = 0;
+  long long visitor_id = 0;
+  int type = 0;
+  std::string type_name;
+  std::string details;
+  long long email_id = 0;
+  long long email_template_id = 0;
+  long long list_email_id = 0;
+  long long form_id = 0;
+  long long landing_page_id = 0;
+  long long file_id = 0;
+  long long site_search_query_id = 0;
+  long long campaign_id = 0;
+  long long created_at = 0;
+  long long updated_at = 0;
+};
+
 // What was written to each prospect, so that a client's tests can prove from the emulator alone
 // that only changed fields were sent and that no prospect was written twice. One entry per
 // successful write to a prospect: a v3/v4 create, update, upsert, batch row, assign or
@@ -90,7 +112,9 @@ class BusinessUnit {
   std::vector<User> users;
   long long default_campaign_id = 1;
   long long next_list_membership_id = 5000001;
-  WriteLog write_log;  // cleared by POST /_emulator/stats/reset
+  WriteLog write_log;                               // cleared by POST /_emulator/stats/reset
+  std::map<long long, VisitorActivity> activities;  // by id; ids grow in creation order
+  long long next_activity_id = 700000001;
 
   std::atomic<long long> requests_today{0};
   std::atomic<int> in_flight{0};

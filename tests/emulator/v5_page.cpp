@@ -163,6 +163,10 @@ HttpResponse QueryPage(const HttpRequest& request, BusinessUnit& unit, long long
 template HttpResponse QueryPage<Prospect>(const HttpRequest&, BusinessUnit&, long long,
                                           const HandlerOptions&, const PagedCollection<Prospect>&,
                                           const std::vector<std::string>&);
+template HttpResponse QueryPage<VisitorActivity>(const HttpRequest&, BusinessUnit&, long long,
+                                                 const HandlerOptions&,
+                                                 const PagedCollection<VisitorActivity>&,
+                                                 const std::vector<std::string>&);
 
 HttpResponse Query(const HttpRequest& request, BusinessUnit& unit, long long now,
                    const HandlerOptions& options) {

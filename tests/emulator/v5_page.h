@@ -13,7 +13,7 @@
 
 namespace pdc::emulator::v5 {
 
-// A collection as the pager sees it, e.g. Prospect records.
+// A collection as the pager sees it. Record is Prospect or VisitorActivity.
 template <class Record>
 struct PagedCollection {
   const QuerySchema& schema;
@@ -36,5 +36,9 @@ extern template HttpResponse QueryPage<Prospect>(const HttpRequest&, BusinessUni
                                                  const HandlerOptions&,
                                                  const PagedCollection<Prospect>&,
                                                  const std::vector<std::string>&);
+extern template HttpResponse QueryPage<VisitorActivity>(const HttpRequest&, BusinessUnit&,
+                                                        long long, const HandlerOptions&,
+                                                        const PagedCollection<VisitorActivity>&,
+                                                        const std::vector<std::string>&);
 
 }  // namespace pdc::emulator::v5
