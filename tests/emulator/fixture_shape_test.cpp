@@ -119,7 +119,7 @@ TEST(FixtureShapeTest, V4ReadFullWithEmptyCollectionsXml) {
        R"("last_activity_at":"2017-12-05 16:15:50",)"
        R"("recent_interaction":"Inactive for 9 days 11 hours 3 minutes",)"
        R"("created_at":"2016-08-02 10:48:33","updated_at":"2017-12-14 00:11:01"})");
-  // Visitor activity and scoring profiles are not modelled by the emulator.
+  // The last activity and scoring profiles are not modelled by the emulator.
   XmlShapeOptions options;
   options.skipped = {"rsp/prospect/last_activity", "rsp/prospect/profile"};
   ExpectXmlShape("v3v4_prospect_read_full_empty_collections.xml",
@@ -146,8 +146,8 @@ TEST(FixtureShapeTest, V4ReadFullWithMultiValueFieldAssignmentAndListsXml) {
             std::string::npos);
 
   XmlShapeOptions options;
-  // Not modelled: scoring profiles and visitor activities (the emulator's collection stays
-  // empty, which the other read fixture shows as <visitor_activities/>).
+  // Not modelled: scoring profiles. A prospect seeded at run time has no visitor activities, so
+  // the collection stays empty, which the other read fixture shows as <visitor_activities/>.
   options.skipped = {"rsp/prospect/profile", "rsp/prospect/visitor_activities/visitor_activity"};
   // The store has no user roles or account numbers and no dates of users or lists.
   options.unknown_values = {"rsp/prospect/assigned_to/user/role",

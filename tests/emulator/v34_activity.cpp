@@ -24,12 +24,6 @@ constexpr std::string_view kCriteria[] = {
     "id_less_than",  "prospect_only",  "type",          "prospect_id",    "visitor_id",
     "campaign_id",   "email_id",       "form_id",       "file_id",        "landing_page_id"};
 
-// The elements of <visitor_activity>, in order (fixtures: id, prospect_id, type, type_name,
-// details, the asset ids, <campaign>, created_at). updated_at is kept out: neither the recordings
-// nor the object field reference show it in v3/v4 (v5 has updatedAt).
-constexpr std::string_view kElements[] = {"id",        "prospect_id", "visitor_id", "type",
-                                          "type_name", "details",     "campaign",   "created_at"};
-
 enum class SortBy { kCreatedAt, kId, kProspectId, kVisitorId };
 
 struct ActivityQuery {
@@ -74,14 +68,6 @@ V34Failure ParseIdList(const V34Call& call, std::string_view name, int code,
   return {};
 }
 
-bool KnownElement(std::string_view name) {
-  if (std::find(std::begin(kElements), std::end(kElements), name) != std::end(kElements)) {
-    return true;
-  }
-  const auto assets = ActivityAssets();
-  return std::any_of(assets.begin(), assets.end(), [&](const auto& a) { return a.snake == name; });
-}
-
 V34Failure ParseSortBy(const V34Call& call, ActivityQuery& q) {
   if (const auto by = call.Param("sort_by")) {
     if (*by == "created_at") {
@@ -110,7 +96,7 @@ V34Failure ParseActivityQuery(const V34Call& call, ActivityQuery& q) {
   if (const auto text = call.Param("fields")) {
     q.fields = SplitList(*text);
     for (const std::string& name : *q.fields) {
-      if (!KnownElement(name)) return {5, "Invalid query parameters: unknown field " + name};
+      if (!IsActivityElement(name)) return {5, "Invalid query parameters: unknown field " + name};
     }
   }
   if (auto failure = ParseLimitOffset(call, false, q.limit, q.offset)) return failure;
@@ -174,32 +160,6 @@ long long SortValue(SortBy key, const VisitorActivity& a) {
   return a.id;
 }
 
-// <visitor_activity>; with `fields`, only those elements (and id).
-TreeNode RenderActivity(const BusinessUnit& unit, const VisitorActivity& a,
-                        const std::vector<std::string>* fields) {
-  const auto shown = [&](std::string_view name) {
-    return fields == nullptr || name == "id" ||
-           std::find(fields->begin(), fields->end(), name) != fields->end();
-  };
-  const auto number = [](std::string_view name, long long value) {
-    return TreeNode::Number(std::string(name), std::to_string(value));
-  };
-  TreeNode node = TreeNode::Parent("visitor_activity");
-  node.Add(number("id", a.id));
-  if (shown("prospect_id") && a.prospect_id != 0) node.Add(number("prospect_id", a.prospect_id));
-  if (shown("visitor_id") && a.visitor_id != 0) node.Add(number("visitor_id", a.visitor_id));
-  if (shown("type")) node.Add(number("type", a.type));
-  if (shown("type_name")) node.Add(TreeNode::Leaf("type_name", a.type_name));
-  if (shown("details")) node.Add(TreeNode::Leaf("details", a.details));
-  for (const auto& asset : ActivityAssets()) {
-    if (shown(asset.snake) && a.*asset.member != 0) node.Add(number(asset.snake, a.*asset.member));
-  }
-  if (shown("campaign") && a.campaign_id != 0)
-    node.Add(CampaignNode(std::to_string(a.campaign_id)));
-  if (shown("created_at")) node.Add(TreeNode::Leaf("created_at", unit.LocalTime(a.created_at)));
-  return node;
-}
-
 HttpResponse Query(V34Call& call) {
   ActivityQuery q;
   if (auto failure = ParseActivityQuery(call, q)) return V34Fail(call, failure);
@@ -219,7 +179,7 @@ HttpResponse Query(V34Call& call) {
   std::vector<TreeNode> page;
   for (long long i = first; i < last; ++i) {
     page.push_back(RenderActivity(call.unit, *rows[static_cast<std::size_t>(i)],
-                                  q.fields ? &*q.fields : nullptr));
+                                  q.fields ? &*q.fields : nullptr, false));
   }
   const bool bulk = q.output == V34Output::kBulk;
   return RenderV34Ok(call.json,
@@ -233,7 +193,7 @@ HttpResponse Read(V34Call& call, const std::vector<std::string>& segments) {
   const auto id = ParseInteger(segments[2]);
   const auto it = id ? call.unit.activities.find(*id) : call.unit.activities.end();
   if (it == call.unit.activities.end()) return V34Fail(call, 16);
-  return RenderV34Ok(call.json, {RenderActivity(call.unit, it->second, nullptr)});
+  return RenderV34Ok(call.json, {RenderActivity(call.unit, it->second, nullptr, false)});
 }
 
 }  // namespace

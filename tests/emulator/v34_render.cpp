@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "tests/emulator/activities.h"
 #include "tests/emulator/fields.h"
 
 namespace pdc::emulator {
@@ -69,7 +70,56 @@ TreeNode Lists(const BusinessUnit& unit, const Prospect& prospect) {
   return lists;
 }
 
+constexpr std::string_view kActivityElements[] = {
+    "id", "prospect_id", "visitor_id", "type", "type_name", "details", "campaign", "created_at"};
+
+// The prospect's activities in id order.
+TreeNode Activities(const BusinessUnit& unit, const Prospect& prospect) {
+  TreeNode activities = TreeNode::Parent("visitor_activities");
+  for (const auto& [id, activity] : unit.activities) {
+    if (activity.prospect_id == prospect.id) {
+      activities.Add(RenderActivity(unit, activity, nullptr, /*nested=*/true));
+    }
+  }
+  return activities;
+}
+
 }  // namespace
+
+bool IsActivityElement(std::string_view name) {
+  const auto assets = ActivityAssets();
+  return std::find(std::begin(kActivityElements), std::end(kActivityElements), name) !=
+             std::end(kActivityElements) ||
+         std::any_of(assets.begin(), assets.end(), [&](const auto& a) { return a.snake == name; });
+}
+
+TreeNode RenderActivity(const BusinessUnit& unit, const VisitorActivity& a,
+                        const std::vector<std::string>* fields, bool nested) {
+  const auto shown = [&](std::string_view name) {
+    return fields == nullptr || name == "id" ||
+           std::find(fields->begin(), fields->end(), name) != fields->end();
+  };
+  const auto number = [](std::string_view name, long long value) {
+    return TreeNode::Number(std::string(name), std::to_string(value));
+  };
+  TreeNode node = TreeNode::Parent("visitor_activity");
+  node.Add(number("id", a.id));
+  if (!nested && shown("prospect_id") && a.prospect_id != 0) {
+    node.Add(number("prospect_id", a.prospect_id));
+  }
+  if (shown("visitor_id") && a.visitor_id != 0) node.Add(number("visitor_id", a.visitor_id));
+  if (shown("type")) node.Add(number("type", a.type));
+  if (shown("type_name")) node.Add(TreeNode::Leaf("type_name", a.type_name));
+  if (shown("details")) node.Add(TreeNode::Leaf("details", a.details));
+  for (const auto& asset : ActivityAssets()) {
+    if (shown(asset.snake) && a.*asset.member != 0) node.Add(number(asset.snake, a.*asset.member));
+  }
+  if (shown("campaign") && a.campaign_id != 0) {
+    node.Add(CampaignNode(std::to_string(a.campaign_id)));
+  }
+  if (shown("created_at")) node.Add(TreeNode::Leaf("created_at", unit.LocalTime(a.created_at)));
+  return node;
+}
 
 TreeNode CampaignNode(const std::string& id) {
   return TreeNode::Parent("campaign",
@@ -141,7 +191,7 @@ TreeNode RenderProspect(const BusinessUnit& unit, const Prospect& prospect,
   }
   if (view.collections && view.output == V34Output::kFull) {
     node.Add(TreeNode::Parent("visitors"));
-    node.Add(TreeNode::Parent("visitor_activities"));
+    node.Add(Activities(unit, prospect));
     node.Add(Lists(unit, prospect));
   }
   return node;

@@ -18,8 +18,8 @@ std::optional<V34Output> ParseV34Output(std::string_view text);
 
 struct ProspectView {
   V34Output output = V34Output::kFull;
-  // The related collections that only a full read shows: <visitors>, <visitor_activities> and
-  // <lists> (a query never shows them, §3.3).
+  // The related collections that only a full read shows: <visitors> (always empty: visitors are
+  // not modelled), <visitor_activities> and <lists> (a query never shows them, §3.3).
   bool collections = false;
   // The query's `fields`: when set, only these fields (and `id`, always) are shown.
   const std::vector<std::string>* fields = nullptr;
@@ -42,6 +42,17 @@ TreeNode RenderProspect(const BusinessUnit& unit, const Prospect& prospect,
 
 // <campaign> with <id> and <name>, as prospects and visitor activities show their campaign.
 TreeNode CampaignNode(const std::string& id);
+
+// <visitor_activity>, elements in the recorded order: id, prospect_id, visitor_id (web activities
+// only), type, type_name, details, the asset ids that are set (activities.h), <campaign>,
+// created_at. `nested` (inside a prospect's <visitor_activities>) leaves prospect_id out, as
+// fixture v3v4_prospect_read_full_multivalue_lists.xml does. With `fields`, only those elements
+// (and id). updated_at is not shown: neither the recordings nor the object field reference have
+// it in v3/v4 (v5 has updatedAt).
+TreeNode RenderActivity(const BusinessUnit& unit, const VisitorActivity& activity,
+                        const std::vector<std::string>* fields, bool nested);
+// Whether `name` is an element RenderActivity can show.
+bool IsActivityElement(std::string_view name);
 
 // The text a standard field shows in v3/v4 (`field` by its snake_case name).
 std::string V34FieldText(const BusinessUnit& unit, const Prospect& prospect,

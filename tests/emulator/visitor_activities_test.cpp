@@ -251,6 +251,23 @@ TEST_F(VisitorActivitiesTest, V34XmlRepeatsTheElementAndReadReturnsOne) {
   EXPECT_EQ(v34test::Text(read.body, "type_name"), "Form");
 }
 
+TEST_F(VisitorActivitiesTest, V34FullProspectReadNestsItsActivitiesAndQueryDoesNot) {
+  v34test::Call read{.path = "read/id/" + std::to_string(a_)};
+  const HttpResponse full = v34test::Send(*unit_, read);
+  EXPECT_EQ(ChildNames(full.body, "visitor_activities"),
+            (std::vector<std::string>{"visitor_activity", "visitor_activity"}));
+  EXPECT_EQ(
+      ChildNames(full.body, "visitor_activity"),  // no prospect_id inside the prospect
+      (std::vector<std::string>{"id", "type", "type_name", "details", "email_id", "list_email_id",
+                                "email_template_id", "campaign", "created_at"}));
+  read.query = {{"output", "simple"}};
+  EXPECT_EQ(v34test::Send(*unit_, read).body.find("<visitor_activit"), std::string::npos);
+  const HttpResponse query = v34test::Send(*unit_, {.path = "query"});
+  EXPECT_EQ(query.body.find("<visitor_activit"), std::string::npos);
+  const HttpResponse none = v34test::Send(*unit_, {.path = "read/id/" + std::to_string(c_ + 1)});
+  EXPECT_EQ(ErrorCode(none), 3);
+}
+
 // --- v5 ---
 
 TEST_F(VisitorActivitiesTest, V5FieldsAreCamelCaseWithNullsAndRealTypes) {
