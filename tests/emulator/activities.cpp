@@ -167,9 +167,22 @@ VisitorActivity Draw(const BusinessUnit& unit, const Prospect& prospect, const D
   return a;
 }
 
+// Gives `a` the next id and stores it, indexed by its prospect.
+long long Insert(BusinessUnit& unit, VisitorActivity a) {
+  a.id = unit.next_activity_id++;
+  unit.activity_ids_by_prospect[a.prospect_id].push_back(a.id);
+  return unit.activities.emplace(a.id, std::move(a)).first->first;
+}
+
 }  // namespace
 
 std::span<const ActivityAsset> ActivityAssets() { return kAssets; }
+
+const std::vector<long long>& ActivityIdsOf(const BusinessUnit& unit, long long prospect_id) {
+  static const std::vector<long long> kNone;
+  const auto it = unit.activity_ids_by_prospect.find(prospect_id);
+  return it == unit.activity_ids_by_prospect.end() ? kNone : it->second;
+}
 
 bool KnownActivityType(int type) {
   return std::any_of(kKinds.begin(), kKinds.end(), [&](const Kind& k) { return k.type == type; });
@@ -196,29 +209,22 @@ std::size_t GenerateActivityHistory(BusinessUnit& unit, int per_prospect, std::u
   std::stable_sort(drawn.begin(), drawn.end(), [](const auto& a, const auto& b) {
     return std::tie(a.created_at, a.prospect_id) < std::tie(b.created_at, b.prospect_id);
   });
-  for (VisitorActivity& a : drawn) {
-    a.id = unit.next_activity_id++;
-    unit.activities.emplace(a.id, std::move(a));
-  }
+  for (VisitorActivity& a : drawn) Insert(unit, std::move(a));
   return drawn.size();
 }
 
 std::vector<long long> AddActivities(BusinessUnit& unit, const std::vector<long long>& prospect_ids,
                                      int count, std::optional<int> type, std::uint64_t seed,
                                      long long now) {
-  std::map<long long, long long> existing;  // activities each prospect already has
-  for (const auto& [id, a] : unit.activities) ++existing[a.prospect_id];
   std::vector<long long> ids;
   for (const long long prospect_id : prospect_ids) {
     const Prospect* prospect = unit.Find(prospect_id, /*include_deleted=*/true);
     if (prospect == nullptr) continue;
     for (int i = 0; i < count; ++i) {
-      const Drawer draw{seed, prospect_id, existing[prospect_id]++};
-      VisitorActivity a = Draw(unit, *prospect, draw, type);
+      const auto existing = static_cast<long long>(ActivityIdsOf(unit, prospect_id).size());
+      VisitorActivity a = Draw(unit, *prospect, Drawer{seed, prospect_id, existing}, type);
       a.created_at = a.updated_at = now;
-      a.id = unit.next_activity_id++;
-      ids.push_back(a.id);
-      unit.activities.emplace(a.id, std::move(a));
+      ids.push_back(Insert(unit, std::move(a)));
     }
   }
   return ids;

@@ -25,6 +25,9 @@ struct ActivityAsset {
 // v3v4_prospect_read_full_multivalue_lists.xml, then the object field reference's order).
 std::span<const ActivityAsset> ActivityAssets();
 
+// The ids of a prospect's activities, ascending (empty when it has none).
+const std::vector<long long>& ActivityIdsOf(const BusinessUnit& unit, long long prospect_id);
+
 // Whether the emulator can generate activities of this type id.
 bool KnownActivityType(int type);
 

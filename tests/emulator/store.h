@@ -114,6 +114,8 @@ class BusinessUnit {
   long long next_list_membership_id = 5000001;
   WriteLog write_log;                               // cleared by POST /_emulator/stats/reset
   std::map<long long, VisitorActivity> activities;  // by id; ids grow in creation order
+  // Activity ids of each prospect, ascending; kept with `activities` by activities.cpp.
+  std::map<long long, std::vector<long long>> activity_ids_by_prospect;
   long long next_activity_id = 700000001;
 
   std::atomic<long long> requests_today{0};

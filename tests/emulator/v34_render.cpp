@@ -76,10 +76,8 @@ constexpr std::string_view kActivityElements[] = {
 // The prospect's activities in id order.
 TreeNode Activities(const BusinessUnit& unit, const Prospect& prospect) {
   TreeNode activities = TreeNode::Parent("visitor_activities");
-  for (const auto& [id, activity] : unit.activities) {
-    if (activity.prospect_id == prospect.id) {
-      activities.Add(RenderActivity(unit, activity, nullptr, /*nested=*/true));
-    }
+  for (const long long id : ActivityIdsOf(unit, prospect.id)) {
+    activities.Add(RenderActivity(unit, unit.activities.at(id), nullptr, /*nested=*/true));
   }
   return activities;
 }
