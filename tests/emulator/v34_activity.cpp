@@ -1,6 +1,7 @@
 // v3/v4 visitor activities: /api/visitorActivity/version/{3,4}/do/query and do/read/id/<id>
 // (pardot/api-docs docs/kb/api-version-{3,4}/visitor-activities.md and the current v3/v4 pages).
-// Auth, errors, limits and rendering are the prospect handlers' (v34_call.h, v34_query_spec.h).
+// Auth, errors, limits, parameter parsing and rendering are the prospect handlers' (v34_call.h,
+// v34_query_spec.h, v34_render.h).
 //
 // Element name: the docs' XML samples say <visitorActivity>, but recorded responses (fixtures
 // v3v4_prospect_read_full_*.xml) and the clients that read queries (tap-pardot's
@@ -37,30 +38,16 @@ struct ActivityQuery {
   TimeBounds created, updated;
   bool prospect_only = false;
   std::vector<long long> prospects, visitors, types;  // empty: any
-  std::vector<std::pair<long long VisitorActivity::*, long long>>
-      related;  // campaign_id, email_id…
+  // campaign_id, email_id, form_id, file_id, landing_page_id: the member and the id it must be.
+  std::vector<std::pair<long long VisitorActivity::*, long long>> related;
 };
-
-std::vector<std::string> SplitList(std::string_view text) {
-  std::vector<std::string> items;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    std::string_view item = text.substr(start, comma - start);
-    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-    if (!item.empty()) items.emplace_back(item);
-    start = comma + 1;
-  }
-  return items;
-}
 
 // A comma-separated list of integers; a value that is not one → `code`.
 V34Failure ParseIdList(const V34Call& call, std::string_view name, int code,
                        std::vector<long long>& out) {
   const auto text = call.Param(name);
   if (!text) return {};
-  for (const std::string& item : SplitList(*text)) {
+  for (const std::string& item : SplitParamList(*text)) {
     const auto id = ParseInteger(item);
     if (!id) return {code, "Invalid value for " + std::string(name) + ": " + item};
     out.push_back(*id);
@@ -94,7 +81,7 @@ V34Failure ParseActivityQuery(const V34Call& call, ActivityQuery& q) {
     q.output = *parsed;
   }
   if (const auto text = call.Param("fields")) {
-    q.fields = SplitList(*text);
+    q.fields = SplitParamList(*text);
     for (const std::string& name : *q.fields) {
       if (!IsActivityElement(name)) return {5, "Invalid query parameters: unknown field " + name};
     }

@@ -45,18 +45,12 @@ std::string Trim(std::string_view text) {
 }
 
 V34Failure ParseFields(const V34Call& call, const std::string& text, QuerySpec& spec) {
-  std::vector<std::string> fields;
-  std::size_t start = 0;
-  while (start <= text.size()) {
-    const std::size_t comma = std::min(text.find(',', start), text.size());
-    const std::string name = Trim(std::string_view(text).substr(start, comma - start));
-    start = comma + 1;
-    if (name.empty()) continue;
+  std::vector<std::string> fields = SplitParamList(text);
+  for (const std::string& name : fields) {
     const FieldDef* def = FindSnake(name);
     if ((def == nullptr || def->snake.empty()) && call.unit.FindCustom(name) == nullptr) {
       return {5, "Invalid query parameters: unknown field " + name};
     }
-    fields.push_back(name);
   }
   spec.fields = std::move(fields);
   return {};
@@ -137,6 +131,18 @@ V34Failure ParseBasics(const V34Call& call, QuerySpec& spec) {
 }
 
 }  // namespace
+
+std::vector<std::string> SplitParamList(std::string_view text) {
+  std::vector<std::string> items;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    std::string item = Trim(text.substr(start, comma - start));
+    if (!item.empty()) items.push_back(std::move(item));
+    start = comma + 1;
+  }
+  return items;
+}
 
 V34Failure CheckQueryParams(const V34Call& call, std::span<const std::string_view> known) {
   for (const auto& [name, value] : call.params) {

@@ -78,6 +78,8 @@ V34Failure ParseSortOrder(const V34Call& call, bool& ascending);
 V34Failure ParseIdBounds(const V34Call& call, std::optional<long long>& greater,
                          std::optional<long long>& less);
 V34Failure ParseTimeBounds(const V34Call& call, std::string_view prefix, TimeBounds& bounds);
+// A comma-separated parameter value (fields, id lists): items trimmed, empty ones dropped.
+std::vector<std::string> SplitParamList(std::string_view text);
 // Whether `epoch` lies within the bounds (exclusive; an absent bound does not limit).
 bool WithinTimes(const TimeBounds& bounds, long long epoch);
 
