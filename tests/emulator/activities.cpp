@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <map>
 #include <string>
 #include <tuple>
@@ -113,8 +114,10 @@ VisitorActivity Draw(const BusinessUnit& unit, const Prospect& prospect, const D
   a.prospect_id = prospect.id;
   a.type = kind.type;
   a.type_name = std::string(kind.type_name);
+  // The prospect's campaign; the unit's default when it has none a number can be read from.
   const std::string campaign = prospect.Get("campaign_id");
-  a.campaign_id = campaign.empty() ? unit.default_campaign_id : std::stoll(campaign);
+  a.campaign_id = unit.default_campaign_id;
+  std::from_chars(campaign.data(), campaign.data() + campaign.size(), a.campaign_id);
   if (kind.asset != Asset::kListEmail && kind.asset != Asset::kEmailLink) {
     a.visitor_id = kVisitorBase + prospect.id;
   }

@@ -6,10 +6,10 @@
 //   GET visitor-activities/<id>?fields=…     read (200); unknown id → 404 with 109
 // Another verb → 405 with 60; deeper paths → 404 with 109.
 //
-// Filters: id and createdAt with the numeric and datetime operators (filterable in Pardot's
-// published object configuration); updatedAt, prospectId and type likewise, UNCONFIRMED (the
-// docs' filter list could not be read). Sortable: id, createdAt, updatedAt. No `deleted`
-// parameter: activities have no recycle bin.
+// Filters: id and createdAt with the numeric and datetime operators (an unattributed public copy
+// of Pardot's v5 object configuration marks both filterable and id, createdAt, updatedAt
+// sortable); updatedAt, prospectId and type likewise, UNCONFIRMED (the docs' filter list could
+// not be read). No `deleted` parameter: the same copy marks the object not archivable.
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
