@@ -1,5 +1,6 @@
 #include "tests/emulator/v5_fields.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
 
@@ -75,38 +76,52 @@ std::optional<Field> FindField(std::string_view name, const BusinessUnit& unit) 
   return Field{std::string(name), standard, nullptr};
 }
 
-std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
-                                         const BusinessUnit& unit, std::vector<Field>& out) {
+std::optional<Failure> CheckFieldNames(const std::vector<std::string>& names,
+                                       const std::function<bool(std::string_view)>& known,
+                                       std::vector<std::string>& out) {
   out.clear();
   for (const std::string& raw : names) {
     const std::string_view name = Trim(raw);
-    if (name.empty()) continue;
-    bool repeated = false;
-    for (const auto& f : out) repeated = repeated || f.name == name;
-    if (repeated) continue;
-    std::optional<Field> field = FindField(name, unit);
-    if (!field) {
+    if (name.empty() || std::find(out.begin(), out.end(), name) != out.end()) continue;
+    if (!known(name)) {
       return Failure{51, 400,
                      "Invalid parameter: fields. It contains an invalid or unknown field: " +
                          std::string(name)};
     }
-    out.push_back(std::move(*field));
+    out.emplace_back(name);
   }
   if (out.empty()) return MissingFields();
   return std::nullopt;
 }
 
-std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
-                                      const BusinessUnit& unit, std::vector<Field>& out) {
+std::optional<Failure> SplitFieldList(const std::optional<std::string>& text,
+                                      std::vector<std::string>& out) {
   if (!text) return MissingFields();
-  std::vector<std::string> names;
+  out.clear();
   std::size_t start = 0;
   while (start <= text->size()) {
     std::size_t comma = text->find(',', start);
     if (comma == std::string::npos) comma = text->size();
-    names.push_back(text->substr(start, comma - start));
+    out.push_back(text->substr(start, comma - start));
     start = comma + 1;
   }
+  return std::nullopt;
+}
+
+std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
+                                         const BusinessUnit& unit, std::vector<Field>& out) {
+  std::vector<std::string> checked;
+  const auto known = [&](std::string_view name) { return FindField(name, unit).has_value(); };
+  if (auto failure = CheckFieldNames(names, known, checked)) return failure;
+  out.clear();
+  for (const std::string& name : checked) out.push_back(*FindField(name, unit));
+  return std::nullopt;
+}
+
+std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
+                                      const BusinessUnit& unit, std::vector<Field>& out) {
+  std::vector<std::string> names;
+  if (auto failure = SplitFieldList(text, names)) return failure;
   return ResolveFieldNames(names, unit, out);
 }
 

@@ -2,6 +2,7 @@
 // a prospect as the bare JSON record that read, create, update and query return.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,16 @@ std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
 // The same for names already split (the `fields` array of an upsertLatestByEmail body).
 std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
                                          const BusinessUnit& unit, std::vector<Field>& out);
+
+// The checks of a `fields` list that do not depend on the object: `names` with blanks around them
+// trimmed, blank ones skipped and a repeated name kept once go to `out`; none left → 13; the first
+// name `known` rejects → 51 naming it. The list-membership object resolves its fields with it.
+std::optional<Failure> CheckFieldNames(const std::vector<std::string>& names,
+                                       const std::function<bool(std::string_view)>& known,
+                                       std::vector<std::string>& out);
+// A `fields` query parameter split at its commas; absent → 13.
+std::optional<Failure> SplitFieldList(const std::optional<std::string>& text,
+                                      std::vector<std::string>& out);
 
 // The names joined with commas, as `fields` is repeated in nextPageUrl.
 std::string FieldListText(const std::vector<Field>& fields);

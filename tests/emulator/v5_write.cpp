@@ -61,8 +61,8 @@ HttpResponse Answer(int status, const BusinessUnit& unit, const Prospect& prospe
 HttpResponse Created(const HttpRequest& request, const BusinessUnit& unit, const Prospect& prospect,
                      const std::vector<Field>& fields) {
   HttpResponse response = Answer(201, unit, prospect, fields);
-  response.headers.emplace_back("Location",
-                                CollectionUrl(request, unit) + "/" + std::to_string(prospect.id));
+  response.headers.emplace_back(
+      "Location", CollectionUrl(request, unit, "prospects") + "/" + std::to_string(prospect.id));
   return response;
 }
 
