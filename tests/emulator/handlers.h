@@ -12,8 +12,8 @@ namespace pdc::emulator {
 
 // Settings of the handlers that a test may change at run time.
 struct HandlerOptions {
-  int v5_token_hours = 4;             // nextPageToken lifetime (error 210 after)
-  long long v5_sequence_cap = 100000; // records per token sequence (Pardot-Warning 203 after)
+  int v5_token_hours = 4;              // nextPageToken lifetime (error 210 after)
+  long long v5_sequence_cap = 100000;  // records per token sequence (Pardot-Warning 203 after)
 };
 
 // /api/prospect/version/{3,4}/do/<op>[/<id_field>/<id_value>]: `segments` are the decoded path
@@ -26,5 +26,11 @@ HttpResponse HandleV34Prospect(const HttpRequest& request, BusinessUnit& unit, i
 HttpResponse HandleV5Prospects(const HttpRequest& request, BusinessUnit& unit,
                                const std::vector<std::string>& segments, long long now,
                                const HandlerOptions& options);
+
+// /api/v5/objects/list-memberships[/<id>]: `segments` are the decoded path segments after
+// "list-memberships".
+HttpResponse HandleV5ListMemberships(const HttpRequest& request, BusinessUnit& unit,
+                                     const std::vector<std::string>& segments, long long now,
+                                     const HandlerOptions& options);
 
 }  // namespace pdc::emulator

@@ -83,6 +83,7 @@ struct Router::Route {
   Kind kind = Kind::kNotFound;
   int version = 0;
   std::string label;
+  std::string object;             // v5: "prospects" or "list-memberships"
   std::vector<std::string> rest;  // the handler's segments
 
   static Route Of(const std::string& method, const std::vector<std::string>& s) {
@@ -105,11 +106,12 @@ struct Router::Route {
       if (at(4) == "do") r.rest.assign(s.begin() + 5, s.end());
       r.label = "v" + s[3] + " prospect " + (r.rest.empty() ? "other" : LabelPart(r.rest[0]));
     } else if (s.size() >= 4 && at(0) == "api" && at(1) == "v5" && at(2) == "objects" &&
-               at(3) == "prospects") {
+               (at(3) == "prospects" || at(3) == "list-memberships")) {
       r.kind = Kind::kV5;
       r.version = 5;
+      r.object = s[3];
       r.rest.assign(s.begin() + 4, s.end());
-      std::string path = "prospects";
+      std::string path = r.object;
       if (!r.rest.empty() && r.rest[0] == "do") {
         path += "/do/" + LabelPart(at(5));
       } else if (!r.rest.empty()) {
@@ -337,6 +339,9 @@ long long Router::ChargeDay(BusinessUnit& unit) {
 HttpResponse Router::Dispatch(const HttpRequest& request, const Route& route, BusinessUnit& unit) {
   std::lock_guard lock(unit.mutex);
   const long long now = NowEpoch();
+  if (route.kind == Route::Kind::kV5 && route.object == "list-memberships") {
+    return HandleV5ListMemberships(request, unit, route.rest, now, options_.handlers);
+  }
   if (route.kind == Route::Kind::kV5) {
     return HandleV5Prospects(request, unit, route.rest, now, options_.handlers);
   }
