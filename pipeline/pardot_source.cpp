@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "pipeline/commands.h"
+#include "pipeline/pardot/list_membership.h"
 
 namespace pdc {
 namespace {
@@ -87,12 +88,33 @@ std::vector<PullRange> RangesFromJson(const std::string& text) {
   return {{number(o.if_contains("after_id")), 0}};
 }
 
+std::optional<ListMembers> PullLists(pardot::Session& session, int api_version,
+                                     const std::vector<long long>& lists, RunControl& control) {
+  ListMembers members;
+  for (const long long list : lists) {
+    auto pulled = pardot::PullListMembers(session, api_version, list);
+    if (pulled.outcome.outcome != pardot::Outcome::kOk) {
+      control.Stop(ExitCodeOf(pulled.outcome, pulled.auth_failed), pulled.error);
+      return std::nullopt;
+    }
+    members.emplace_back(list, std::move(pulled.members));
+  }
+  return members;
+}
+
 PardotSource::PardotSource(pardot::Session& session, pardot::PullOptions options,
-                           std::vector<PullRange> ranges, RunControl& control)
+                           std::vector<PullRange> ranges, RunControl& control,
+                           const ListMembers* lists)
     : session_(session),
       options_(std::move(options)),
       ranges_(std::move(ranges)),
-      control_(control) {
+      control_(control),
+      lists_(lists) {
+  if (lists_ != nullptr) {
+    for (const auto& [list, members] : *lists_) {
+      list_fields_.push_back(InternField(pardot::ListField(list)));
+    }
+  }
   if (ranges_.size() <= 1) return;
   running_ = ranges_.size();
   for (std::size_t i = 0; i < ranges_.size(); ++i) {
@@ -156,6 +178,14 @@ BatchPtr PardotSource::BatchOf(Page page) {
   batch->range = page.range;
   batch->max_id = page.prospects.max_id;
   batch->records = std::move(page.prospects.records);
+  if (lists_ != nullptr && !lists_->empty()) {
+    for (Record& record : batch->records) {
+      const long long id = std::stoll(record.id());
+      for (std::size_t i = 0; i < lists_->size(); ++i) {
+        record.Load(list_fields_[i], pardot::MemberValue((*lists_)[i].second.contains(id)));
+      }
+    }
+  }
   return batch;
 }
 

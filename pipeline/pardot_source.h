@@ -11,7 +11,9 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/batch.h"
@@ -36,10 +38,20 @@ Result<std::vector<PullRange>> SplitIdSpace(pardot::Session& session,
 std::string RangesJson(const std::vector<PullRange>& ranges);
 std::vector<PullRange> RangesFromJson(const std::string& json);
 
+// The members of the static lists a run reads (pipeline/pardot/list_membership.h): list id and
+// the ids of the prospects on it.
+using ListMembers = std::vector<std::pair<long long, std::unordered_set<long long>>>;
+
+// Reads the members of `lists`; a failure stops the run through `control` with the matching exit
+// code and returns nullopt.
+std::optional<ListMembers> PullLists(pardot::Session& session, int api_version,
+                                     const std::vector<long long>& lists, RunControl& control);
+
 class PardotSource final : public BatchSource {
  public:
+  // Every prospect pulled carries `list_<id>` for each list of `lists` ("1" or empty).
   PardotSource(pardot::Session& session, pardot::PullOptions options, std::vector<PullRange> ranges,
-               RunControl& control);
+               RunControl& control, const ListMembers* lists = nullptr);
   ~PardotSource() override;
 
   BatchPtr Next() override;
@@ -59,6 +71,8 @@ class PardotSource final : public BatchSource {
   const pardot::PullOptions options_;
   const std::vector<PullRange> ranges_;
   RunControl& control_;
+  const ListMembers* lists_;
+  std::vector<FieldId> list_fields_;  // list_<id> of each of lists_
   std::uint64_t seq_ = 0;
   std::size_t next_range_ = 0;  // single-threaded mode: the range being pulled
   std::unique_ptr<pardot::ProspectPuller> current_;
