@@ -17,6 +17,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/pardot/puller.h"
 #include "pipeline/run_control.h"
+#include "pipeline/run_progress.h"
 
 namespace pdc {
 
@@ -38,8 +39,10 @@ std::vector<PullRange> RangesFromJson(const std::string& json);
 
 class PardotSource final : public BatchSource {
  public:
+  // `progress`, when given, hears of every page, of the end of the pull and, when its line is
+  // live, of each range's count (v3/v4; a request a range).
   PardotSource(pardot::Session& session, pardot::PullOptions options, std::vector<PullRange> ranges,
-               RunControl& control);
+               RunControl& control, RunProgress* progress = nullptr);
   ~PardotSource() override;
 
   BatchPtr Next() override;
@@ -51,7 +54,11 @@ class PardotSource final : public BatchSource {
   };
   // Pulls range `index` to its end (or until the run stops), handing pages to `deliver`.
   void Pull(std::size_t index, const std::function<bool(Page)>& deliver);
+  // The puller of range `index`, its count told to the progress line.
+  std::unique_ptr<pardot::ProspectPuller> StartRange(std::size_t index);
   BatchPtr BatchOf(Page page);
+  // The end of the pull: null for the graph, and the progress line told.
+  BatchPtr End();
   // Tells, once per field, which optional fields a puller left out of the pull.
   void NoteDropped(const pardot::ProspectPuller& puller);
 
@@ -59,6 +66,7 @@ class PardotSource final : public BatchSource {
   const pardot::PullOptions options_;
   const std::vector<PullRange> ranges_;
   RunControl& control_;
+  RunProgress* const progress_;
   std::uint64_t seq_ = 0;
   std::size_t next_range_ = 0;  // single-threaded mode: the range being pulled
   std::unique_ptr<pardot::ProspectPuller> current_;
