@@ -83,15 +83,18 @@ Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
     flow::limiter_node<BatchPtr> in_flight(g, limits.batches_in_flight);
     flow::function_node<BatchPtr, Prepared> clean(g, flow::unlimited, [&](BatchPtr batch) {
       stages.clean->Process(*batch);
+      if (stages.progress != nullptr) stages.progress->Cleaned(batch->records.size());
       DedupeStage::Prepared prepared = dedupe.Prepare(*batch);
       return Prepared{std::move(batch), std::move(prepared)};
     });
     flow::sequencer_node<Prepared> in_order(
         g, [](const Prepared& p) { return static_cast<std::size_t>(p.first->seq); });
     flow::function_node<Prepared, flow::continue_msg> keep(g, flow::serial, [&](Prepared p) {
+      const std::size_t records = p.first->records.size();  // Keep moves them to the spill
       if (Status st = dedupe.Keep(*p.first, std::move(p.second)); !st.ok() && kept.ok()) {
         kept = st;
       }
+      if (stages.progress != nullptr) stages.progress->DedupeHolds(records);
       return flow::continue_msg{};
     });
     flow::make_edge(read, in_flight);
@@ -104,8 +107,12 @@ Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
   }
   if (!kept.ok()) return kept;
   if (control != nullptr && control->stopped()) return std::optional<DedupeTotals>();
+  if (stages.progress != nullptr) stages.progress->DedupeDeciding();
   auto totals = dedupe.Decide(reports);
   if (!totals.ok()) return totals.status();
+  if (stages.progress != nullptr) {
+    stages.progress->DedupeDecided(totals->candidate_pairs, totals->clusters);
+  }
   // Second half: the marked records, read back batch by batch → diff → results [→ plan].
   std::optional<DeferredWrites> deferred;
   if (stages.writes != nullptr) deferred.emplace(*stages.writes);

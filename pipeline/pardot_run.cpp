@@ -10,8 +10,8 @@
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
-#include "pipeline/progress.h"
 #include "pipeline/run_common.h"
+#include "pipeline/run_progress.h"
 
 namespace pdc {
 namespace {
@@ -140,10 +140,12 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     ranges = std::move(*split);
   }
 
+  RunProgress progress(ProgressOutput(common));
   std::unique_ptr<PardotWrites> writes;
   if (info.mode == "apply") {
     writes = std::make_unique<PardotWrites>(journal, info.run_id, p.api_version, writer, control,
                                             first_op_id, ranges);
+    writes->set_progress(&progress);
   }
   if (resumed && writes) {
     writes->VerifyUnknown();
@@ -157,32 +159,31 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   if (!control.stopped() && !planned_all)
     lists = PullLists(session, p.api_version, ListsRead(config), control);
   const ListMembers* members = lists ? &*lists : nullptr;
-  PardotSource source(session, pull, ranges, control, members);
-  Progress progress("cleaning", ProgressOutput(common));
   const CleanStage clean(config.rules);
   const DiffStage diff;
-  ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
+  ResultSink results(info.rules.size(), nullptr, report_ptrs, nullptr);
   if (control.stopped() || planned_all) {
     // nothing to pull: stopped already, or a resumed dedupe run that only had sends left
   } else if (config.dedupe_settings) {
     // A dedupe run starts over when resumed before its plan was complete: clusters need every
     // record, so the pull starts again from the beginning.
-    PardotSource full(session, pull, resumed ? std::vector<PullRange>{{0, 0}} : ranges, control,
-                      members);
+    if (resumed) ranges = {{0, 0}};
+    PardotSource source(session, pull, ranges, control, members, &progress);
     DedupeStage dedupe(*config.dedupe_settings, dedupe_rule, p.api_version == 5);
-    auto totals = RunDedupeGraph({full, &clean, diff, results, writes.get()}, GraphLimits{}, dedupe,
-                                 report_ptrs, &control);
+    auto totals = RunDedupeGraph({source, &clean, diff, results, writes.get(), &progress},
+                                 GraphLimits{}, dedupe, report_ptrs, &control);
     if (!totals.ok()) {
       control.Stop(kExitFault, "dedupe: " + totals.status().message());
     } else if (*totals) {
       results.summary().dedupe = std::move(**totals);
     }
   } else {
-    RunGraph({source, &clean, diff, results, writes.get()}, GraphLimits{});
+    PardotSource source(session, pull, ranges, control, members, &progress);
+    RunGraph({source, &clean, diff, results, writes.get(), &progress}, GraphLimits{});
   }
   if (writes && !control.stopped()) writes->VerifyUnknown();
   if (writes) writes->ReportRefusals(report_ptrs);
-  progress.Done();
+  progress.Finish();
 
   RunSummary& summary = results.summary();
   RecordApiUsage(connection, p.business_unit_id, journal, summary);

@@ -19,6 +19,7 @@
 #include "pipeline/batch.h"
 #include "pipeline/pardot/puller.h"
 #include "pipeline/run_control.h"
+#include "pipeline/run_progress.h"
 
 namespace pdc {
 
@@ -50,8 +51,11 @@ std::optional<ListMembers> PullLists(pardot::Session& session, int api_version,
 class PardotSource final : public BatchSource {
  public:
   // Every prospect pulled carries `list_<id>` for each list of `lists` ("1" or empty).
+  // `progress`, when given, hears of every page, of the end of the pull and, when its line is
+  // live, of each range's count (v3/v4; a request a range).
   PardotSource(pardot::Session& session, pardot::PullOptions options, std::vector<PullRange> ranges,
-               RunControl& control, const ListMembers* lists = nullptr);
+               RunControl& control, const ListMembers* lists = nullptr,
+               RunProgress* progress = nullptr);
   ~PardotSource() override;
 
   BatchPtr Next() override;
@@ -63,7 +67,11 @@ class PardotSource final : public BatchSource {
   };
   // Pulls range `index` to its end (or until the run stops), handing pages to `deliver`.
   void Pull(std::size_t index, const std::function<bool(Page)>& deliver);
+  // The puller of range `index`, its count told to the progress line.
+  std::unique_ptr<pardot::ProspectPuller> StartRange(std::size_t index);
   BatchPtr BatchOf(Page page);
+  // The end of the pull: null for the graph, and the progress line told.
+  BatchPtr End();
   // Tells, once per field, which optional fields a puller left out of the pull.
   void NoteDropped(const pardot::ProspectPuller& puller);
 
@@ -73,6 +81,7 @@ class PardotSource final : public BatchSource {
   RunControl& control_;
   const ListMembers* lists_;
   std::vector<FieldId> list_fields_;  // list_<id> of each of lists_
+  RunProgress* const progress_;
   std::uint64_t seq_ = 0;
   std::size_t next_range_ = 0;  // single-threaded mode: the range being pulled
   std::unique_ptr<pardot::ProspectPuller> current_;

@@ -135,6 +135,7 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
       return {};
     }
     totals_.planned += static_cast<long long>(all.size());
+    if (progress_ != nullptr) progress_->WritesPlanned(all.size());
   }
   // Everything of this range up to this batch is journaled: a resume pulls only what comes
   // after it.
@@ -217,6 +218,7 @@ void PardotWrites::Settle(const WriteResult& result) {
   if (st.ok()) st = journal_.SetState(run_id_, unknown, OpState::kUnknown);
   if (st.ok()) st = journal_.SetState(run_id_, unsent, OpState::kPlanned);
   if (!st.ok()) control_.Stop(kExitFault, st.message());
+  if (progress_ != nullptr) progress_->Written(result.batch.operations.size() - unsent.size());
   // A call that failed as a whole (the daily limit, authentication, a fault) stops the run; its
   // operations are planned again for `resume`. Unknown outcomes do not stop it: they are
   // verified at the end.
@@ -234,6 +236,7 @@ void PardotWrites::CountConfirmed(const Operation& op, bool already_gone) {
 }
 
 void PardotWrites::SendPlanned(std::vector<Operation> operations) {
+  if (progress_ != nullptr) progress_->WritesPlanned(operations.size());
   for (WriteBatch& batch : Split(std::move(operations))) {
     if (control_.stopped()) return;
     Settle(Send(std::move(batch)));
