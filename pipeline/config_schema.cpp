@@ -297,7 +297,9 @@ json::object PardotSchema() {
        {"filter", Described(std::move(filter), "which prospects to pull")},
        {"parallel_pulls", Defaulted(Integer(1, keys::kMaxParallelPulls),
                                     "id ranges pulled at once (they share the five request slots)",
-                                    defaults.parallel_pulls)}},
+                                    defaults.parallel_pulls)},
+       {"lists", Described(ItemOrList(Integer(1)),
+                           "static lists whose membership rules may change (fields list_<id>)")}},
       {"business_unit_id"});
 }
 
@@ -336,11 +338,12 @@ json::object DedupeSchema() {
                               {"additionalProperties", OrEnv(std::move(threshold))}};
   json::object match_item{{"anyOf", json::array{OneOf(match_fields), std::move(with_threshold)}},
                           {"description", "a field (its default threshold) or `field: threshold`"}};
-  json::object losers_map = Closed(
-      keys::kLosers,
-      {{"action", Described(Choice(keys::kLoserActions), "flag the losers or delete them")},
-       {"field",
-        Described(Nullable(Scalar()), "the field that gets the survivor's id (null: none)")}});
+  json::object losers_map =
+      Closed(keys::kLosers,
+             {{"action", Described(Choice(keys::kLoserActions), "flag the losers or delete them")},
+              {"field",
+               Described(Nullable(Scalar()), "the field that gets the survivor's id (null: none)")},
+              {"list", Described(Integer(1), "a static list the losers are put on")}});
   json::object losers = Defaulted(
       {{"anyOf", json::array{Choice(keys::kLoserActions), std::move(losers_map)}}},
       "what happens to the prospects merged into a survivor", json::string(defaults.losers));
@@ -439,14 +442,14 @@ json::object Definitions(const RuleRegistry& registry) {
 json::object PluginSchema() {
   json::object item = Closed(
       keys::kPluginItem,
-      {{"native", Described(Scalar(), "a rule plugin library (plugins/pdc_plugin.h), from the "
-                                      "config file's directory when relative")},
+      {{"native", Described(Scalar(),
+                            "a rule plugin library (plugins/pdc_plugin.h), from the "
+                            "config file's directory when relative")},
        {"command", Described(ItemOrList(Scalar()),
                              "a command plugin: the program and its arguments, run in the "
                              "config file's directory, speaking JSON Lines")},
-       {"timeout_ms",
-        Defaulted(Integer(keys::kPluginTimeoutMs[0], keys::kPluginTimeoutMs[1]),
-                  "a command plugin: how long it may take over a batch", 10000)},
+       {"timeout_ms", Defaulted(Integer(keys::kPluginTimeoutMs[0], keys::kPluginTimeoutMs[1]),
+                                "a command plugin: how long it may take over a batch", 10000)},
        {"processes", Described(Integer(keys::kPluginProcesses[0], keys::kPluginProcesses[1]),
                                "a command plugin: processes at most (default: one per core)")}});
   item["oneOf"] = json::array{json::object{{"required", json::array{"native"}}},
@@ -463,8 +466,8 @@ json::object Schema(const RuleRegistry& registry) {
   json::object top =
       Closed(keys::kTop,
              {{"version", Described({{"enum", json::array{1, "1"}}}, "the config format: 1")},
-              {"plugins", Described(ListOf(PluginSchema()),
-                                    "rule plugins, loaded before the rules are read")},
+              {"plugins",
+               Described(ListOf(PluginSchema()), "rule plugins, loaded before the rules are read")},
               {"source", Described(std::move(source), "where prospects come from")},
               {"rules", Described(Ref("rules"), "the cleaning rules, applied in order")},
               {"dedupe", DedupeSchema()},

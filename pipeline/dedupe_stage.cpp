@@ -9,6 +9,8 @@
 #include <mutex>
 #include <optional>
 
+#include "pipeline/pardot/list_membership.h"
+
 namespace pdc {
 namespace {
 
@@ -81,18 +83,20 @@ Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
     flow::limiter_node<BatchPtr> in_flight(g, limits.batches_in_flight);
     flow::function_node<BatchPtr, Prepared> clean(g, flow::unlimited, [&](BatchPtr batch) {
       stages.clean->Process(*batch);
+      if (stages.progress != nullptr) stages.progress->Cleaned(batch->records.size());
       DedupeStage::Prepared prepared = dedupe.Prepare(*batch);
       return Prepared{std::move(batch), std::move(prepared)};
     });
     flow::sequencer_node<Prepared> in_order(
         g, [](const Prepared& p) { return static_cast<std::size_t>(p.first->seq); });
-    flow::function_node<Prepared, flow::continue_msg> keep(
-        g, flow::serial, [&](Prepared p) {
-          if (Status st = dedupe.Keep(*p.first, std::move(p.second)); !st.ok() && kept.ok()) {
-            kept = st;
-          }
-          return flow::continue_msg{};
-        });
+    flow::function_node<Prepared, flow::continue_msg> keep(g, flow::serial, [&](Prepared p) {
+      const std::size_t records = p.first->records.size();  // Keep moves them to the spill
+      if (Status st = dedupe.Keep(*p.first, std::move(p.second)); !st.ok() && kept.ok()) {
+        kept = st;
+      }
+      if (stages.progress != nullptr) stages.progress->DedupeHolds(records);
+      return flow::continue_msg{};
+    });
     flow::make_edge(read, in_flight);
     flow::make_edge(in_flight, clean);
     flow::make_edge(clean, in_order);
@@ -103,13 +107,16 @@ Result<std::optional<DedupeTotals>> RunDedupeGraph(const GraphStages& stages,
   }
   if (!kept.ok()) return kept;
   if (control != nullptr && control->stopped()) return std::optional<DedupeTotals>();
+  if (stages.progress != nullptr) stages.progress->DedupeDeciding();
   auto totals = dedupe.Decide(reports);
   if (!totals.ok()) return totals.status();
+  if (stages.progress != nullptr) {
+    stages.progress->DedupeDecided(totals->candidate_pairs, totals->clusters);
+  }
   // Second half: the marked records, read back batch by batch → diff → results [→ plan].
   std::optional<DeferredWrites> deferred;
   if (stages.writes != nullptr) deferred.emplace(*stages.writes);
-  RunGraph({dedupe, nullptr, stages.diff, stages.results, deferred ? &*deferred : nullptr},
-           limits);
+  RunGraph({dedupe, nullptr, stages.diff, stages.results, deferred ? &*deferred : nullptr}, limits);
   if (!dedupe.status().ok()) return dedupe.status();
   if (deferred) SendAll(*stages.writes, deferred->Take(), limits.write_slots);
   return std::optional<DedupeTotals>(std::move(*totals));
@@ -203,6 +210,8 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
 
   const FieldId flag_field =
       settings_.flag_field.empty() ? FieldId{} : InternField(settings_.flag_field);
+  const FieldId flag_list =
+      settings_.flag_list == 0 ? FieldId{} : InternField(pardot::ListField(settings_.flag_list));
   std::atomic<bool> unreadable{false};
   std::string unreadable_why;
   std::mutex unreadable_mutex;
@@ -239,16 +248,17 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
       report.review_reason = survived.status().message();
       return;
     }
-    const bool flag_only = settings_.shared_email == SharedEmailPolicy::kFlagOnly &&
-                           SharesAddress(cluster, result);
+    const bool flag_only =
+        settings_.shared_email == SharedEmailPolicy::kFlagOnly && SharesAddress(cluster, result);
     report.action = flag_only ? "flag_only" : "merge";
     report.survivor = survived->master_id;
     report.decided_by = std::string(survived->decided_by);
     // Fields a rule derived (legal_form, an email key) follow from the survivor's own values;
     // only what the source holds is merged. The loser flag is about the losers: it never
     // survives onto the master.
-    auto derived = [&members, flag_field, this](FieldId field) {
+    auto derived = [&members, flag_field, flag_list, this](FieldId field) {
       if (!settings_.flag_field.empty() && field == flag_field) return true;
+      if (settings_.flag_list != 0 && field == flag_list) return true;
       return std::none_of(members.begin(), members.end(),
                           [field](const Record* r) { return r->WasRead(field); });
     };
@@ -264,8 +274,7 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     }
     const std::uint32_t master_index = cluster.members[survived->master];
     Record& master = copies[survived->master];
-    auto set = [&](std::uint32_t index, Record& record, FieldId field, Value value,
-                   bool absent) {
+    auto set = [&](std::uint32_t index, Record& record, FieldId field, Value value, bool absent) {
       if (absent) record.LoadAbsent(field);
       if (!record.Set(field, value, rule_)) return false;
       out.edits.push_back({index, field, std::move(value), absent});
@@ -296,11 +305,16 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
       report.losers.push_back(survived->loser_ids[i]);
       if (remove) {
         out.deletes.push_back(cluster.members[loser]);
-      } else if (!settings_.flag_field.empty()) {
+      } else {
         // The configured flag field is a field of the account even where the source left it
-        // out for being empty.
-        set(cluster.members[loser], copies[loser], flag_field,
-            Value::Text(survived->master_id), true);
+        // out for being empty; so is the membership of the flag list.
+        if (!settings_.flag_field.empty()) {
+          set(cluster.members[loser], copies[loser], flag_field, Value::Text(survived->master_id),
+              true);
+        }
+        if (settings_.flag_list != 0) {
+          set(cluster.members[loser], copies[loser], flag_list, Value::Text("1"), true);
+        }
       }
     }
   });
@@ -318,8 +332,8 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     totals.largest_block = std::max(totals.largest_block, p.largest_block);
   }
   for (const dedupe::SkippedBlock& s : result.blocking.skipped) {
-    totals.skipped_blocks.push_back({s.pass_name, s.key, s.secondary,
-                                     std::string(dedupe::SkipReasonName(s.reason)), s.size});
+    totals.skipped_blocks.push_back(
+        {s.pass_name, s.key, s.secondary, std::string(dedupe::SkipReasonName(s.reason)), s.size});
   }
   for (Outcome& out : outcomes) {
     if (out.report.action == "review") {
@@ -331,7 +345,7 @@ Result<DedupeTotals> DedupeStage::Decide(std::span<ReportWriter* const> reports)
     totals.survivors_updated += out.survivor_changed ? 1 : 0;
     if (out.report.loser_action == "delete") {
       totals.losers_deleted += out.report.losers.size();
-    } else if (!settings_.flag_field.empty()) {
+    } else if (!settings_.flag_field.empty() || settings_.flag_list != 0) {
       totals.losers_flagged += out.report.losers.size();
     }
     for (Edit& e : out.edits) edits_.push_back(std::move(e));

@@ -25,7 +25,10 @@ void RunGraph(const GraphStages& stages, const GraphLimits& limits) {
   // A token per batch in flight, handed back once the batch's results are out.
   flow::limiter_node<BatchPtr> in_flight(g, limits.batches_in_flight);
   flow::function_node<BatchPtr, BatchPtr> clean(g, flow::unlimited, [&](BatchPtr batch) {
-    if (stages.clean != nullptr) stages.clean->Process(*batch);
+    if (stages.clean != nullptr) {
+      stages.clean->Process(*batch);
+      if (stages.progress != nullptr) stages.progress->Cleaned(batch->records.size());
+    }
     return batch;
   });
   flow::function_node<BatchPtr, BatchPtr> diff(g, flow::unlimited, [&](BatchPtr batch) {

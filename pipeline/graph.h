@@ -7,6 +7,7 @@
 #include "pipeline/clean.h"
 #include "pipeline/diff.h"
 #include "pipeline/results.h"
+#include "pipeline/run_progress.h"
 #include "pipeline/write_stage.h"
 
 namespace pdc {
@@ -23,6 +24,7 @@ struct GraphStages {
   const DiffStage& diff;
   ResultSink& results;
   WriteStage* writes = nullptr;  // null: nothing is written (files, dry runs)
+  RunProgress* progress = nullptr;  // told of the records cleaned (and held by dedupe), if given
 };
 
 // source → clean (parallel) → diff (parallel) → order → results and plan (serial)

@@ -6,11 +6,12 @@
 #include "pipeline/dedupe_stage.h"
 #include "pipeline/graph.h"
 #include "pipeline/pardot/field_map.h"
+#include "pipeline/pardot/list_membership.h"
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
-#include "pipeline/progress.h"
 #include "pipeline/run_common.h"
+#include "pipeline/run_progress.h"
 
 namespace pdc {
 namespace {
@@ -37,8 +38,8 @@ std::vector<std::string> V5Fields(const Config& config) {
   for (FieldId id : config.rules.pull_fields()) wanted.push_back(FieldName(id));
   // Dedupe compares and merges the whole record, and flags losers in a field of the account.
   if (config.dedupe_settings) {
-    for (const char* name : {"crm_lead_fid", "crm_contact_fid", "created_at", "updated_at",
-                             "last_activity_at"}) {
+    for (const char* name :
+         {"crm_lead_fid", "crm_contact_fid", "created_at", "updated_at", "last_activity_at"}) {
       wanted.emplace_back(name);
     }
     if (!config.dedupe_settings->flag_field.empty()) {
@@ -46,9 +47,20 @@ std::vector<std::string> V5Fields(const Config& config) {
     }
   }
   for (const std::string& name : wanted) {
+    if (pardot::ListIdOf(name)) continue;  // memberships are read on their own (PullLists)
     if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
   }
   return fields;
+}
+
+// The lists whose membership the run reads: the config's, and the one dedupe puts losers on.
+std::vector<long long> ListsRead(const Config& config) {
+  std::vector<long long> lists = config.pardot_source->lists;
+  if (config.dedupe_settings && config.dedupe_settings->flag_list != 0 &&
+      std::find(lists.begin(), lists.end(), config.dedupe_settings->flag_list) == lists.end()) {
+    lists.push_back(config.dedupe_settings->flag_list);
+  }
+  return lists;
 }
 
 }  // namespace
@@ -118,7 +130,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
   // leave it out); the dedupe flag field must exist.
   for (FieldId id : config.rules.pull_fields()) {
     const std::string& name = FieldName(id);
-    if (pardot::IsStandardField(name)) continue;
+    if (pardot::IsStandardField(name) || pardot::ListIdOf(name)) continue;
     if (config.dedupe_settings && name == config.dedupe_settings->flag_field) continue;
     pull.v5_optional_fields.push_back(name);
   }
@@ -128,10 +140,12 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     ranges = std::move(*split);
   }
 
+  RunProgress progress(ProgressOutput(common));
   std::unique_ptr<PardotWrites> writes;
   if (info.mode == "apply") {
     writes = std::make_unique<PardotWrites>(journal, info.run_id, p.api_version, writer, control,
                                             first_op_id, ranges);
+    writes->set_progress(&progress);
   }
   if (resumed && writes) {
     writes->VerifyUnknown();
@@ -140,31 +154,36 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     writes->SendPlanned(std::move(*planned));
   }
 
-  PardotSource source(session, pull, ranges, control);
-  Progress progress("cleaning", ProgressOutput(common));
+  // Memberships are read before the prospects, so that every prospect pulled carries them.
+  std::optional<ListMembers> lists;
+  if (!control.stopped() && !planned_all)
+    lists = PullLists(session, p.api_version, ListsRead(config), control);
+  const ListMembers* members = lists ? &*lists : nullptr;
   const CleanStage clean(config.rules);
   const DiffStage diff;
-  ResultSink results(info.rules.size(), nullptr, report_ptrs, &progress);
+  ResultSink results(info.rules.size(), nullptr, report_ptrs, nullptr);
   if (control.stopped() || planned_all) {
     // nothing to pull: stopped already, or a resumed dedupe run that only had sends left
   } else if (config.dedupe_settings) {
     // A dedupe run starts over when resumed before its plan was complete: clusters need every
     // record, so the pull starts again from the beginning.
-    PardotSource full(session, pull, resumed ? std::vector<PullRange>{{0, 0}} : ranges, control);
+    if (resumed) ranges = {{0, 0}};
+    PardotSource source(session, pull, ranges, control, members, &progress);
     DedupeStage dedupe(*config.dedupe_settings, dedupe_rule, p.api_version == 5);
-    auto totals = RunDedupeGraph({full, &clean, diff, results, writes.get()}, GraphLimits{},
-                                 dedupe, report_ptrs, &control);
+    auto totals = RunDedupeGraph({source, &clean, diff, results, writes.get(), &progress},
+                                 GraphLimits{}, dedupe, report_ptrs, &control);
     if (!totals.ok()) {
       control.Stop(kExitFault, "dedupe: " + totals.status().message());
     } else if (*totals) {
       results.summary().dedupe = std::move(**totals);
     }
   } else {
-    RunGraph({source, &clean, diff, results, writes.get()}, GraphLimits{});
+    PardotSource source(session, pull, ranges, control, members, &progress);
+    RunGraph({source, &clean, diff, results, writes.get(), &progress}, GraphLimits{});
   }
   if (writes && !control.stopped()) writes->VerifyUnknown();
   if (writes) writes->ReportRefusals(report_ptrs);
-  progress.Done();
+  progress.Finish();
 
   RunSummary& summary = results.summary();
   RecordApiUsage(connection, p.business_unit_id, journal, summary);

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "pipeline/commands.h"
+#include "pipeline/pardot/list_membership.h"
 
 namespace pdc {
 namespace {
@@ -87,12 +88,35 @@ std::vector<PullRange> RangesFromJson(const std::string& text) {
   return {{number(o.if_contains("after_id")), 0}};
 }
 
+std::optional<ListMembers> PullLists(pardot::Session& session, int api_version,
+                                     const std::vector<long long>& lists, RunControl& control) {
+  ListMembers members;
+  for (const long long list : lists) {
+    auto pulled = pardot::PullListMembers(session, api_version, list);
+    if (pulled.outcome.outcome != pardot::Outcome::kOk) {
+      control.Stop(ExitCodeOf(pulled.outcome, pulled.auth_failed), pulled.error);
+      return std::nullopt;
+    }
+    members.emplace_back(list, std::move(pulled.members));
+  }
+  return members;
+}
+
 PardotSource::PardotSource(pardot::Session& session, pardot::PullOptions options,
-                           std::vector<PullRange> ranges, RunControl& control)
+                           std::vector<PullRange> ranges, RunControl& control,
+                           const ListMembers* lists, RunProgress* progress)
     : session_(session),
       options_(std::move(options)),
       ranges_(std::move(ranges)),
-      control_(control) {
+      control_(control),
+      lists_(lists),
+      progress_(progress) {
+  if (lists_ != nullptr) {
+    for (const auto& [list, members] : *lists_) {
+      list_fields_.push_back(InternField(pardot::ListField(list)));
+    }
+  }
+  if (progress_ != nullptr) progress_->PullBegins(ranges_.size());
   if (ranges_.size() <= 1) return;
   running_ = ranges_.size();
   for (std::size_t i = 0; i < ranges_.size(); ++i) {
@@ -121,19 +145,29 @@ PardotSource::~PardotSource() {
   for (auto& t : threads_) t.join();
 }
 
-void PardotSource::Pull(std::size_t index, const std::function<bool(Page)>& deliver) {
+std::unique_ptr<pardot::ProspectPuller> PardotSource::StartRange(std::size_t index) {
   pardot::PullOptions options = options_;
   options.after_id = ranges_[index].after_id;
   options.before_id = ranges_[index].before_id;
-  pardot::ProspectPuller puller(session_, options);
-  while (!control_.stopped() && !puller.done()) {
-    auto page = puller.Next();
+  auto puller = std::make_unique<pardot::ProspectPuller>(session_, options);
+  if (progress_ != nullptr && progress_->live()) {
+    if (const auto count = puller->CountAhead()) {
+      progress_->PullCounted(static_cast<std::uint64_t>(*count));
+    }
+  }
+  return puller;
+}
+
+void PardotSource::Pull(std::size_t index, const std::function<bool(Page)>& deliver) {
+  const auto puller = StartRange(index);
+  while (!control_.stopped() && !puller->done()) {
+    auto page = puller->Next();
     if (page.outcome.outcome != pardot::Outcome::kOk) {
       control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
                     Why("pulling prospects", page.outcome));
       return;
     }
-    NoteDropped(puller);
+    NoteDropped(*puller);
     if (page.prospects.records.empty()) continue;  // the empty end of a sequence
     if (!deliver({index, std::move(page.prospects)})) return;
   }
@@ -145,8 +179,14 @@ void PardotSource::NoteDropped(const pardot::ProspectPuller& puller) {
   for (const std::string& field : puller.dropped_fields()) {
     if (std::find(dropped_.begin(), dropped_.end(), field) != dropped_.end()) continue;
     dropped_.push_back(field);
-    std::cerr << "pardot-clean: the business unit has no field " << field
-              << "; the pull leaves it out, and values the rules give it stay out of updates\n";
+    const std::string note = "pardot-clean: the business unit has no field " + field +
+                             "; the pull leaves it out, and values the rules give it stay out "
+                             "of updates";
+    if (progress_ != nullptr) {
+      progress_->Note(note);  // not into the middle of the live line
+    } else {
+      std::cerr << note << '\n';
+    }
   }
 }
 
@@ -156,7 +196,21 @@ BatchPtr PardotSource::BatchOf(Page page) {
   batch->range = page.range;
   batch->max_id = page.prospects.max_id;
   batch->records = std::move(page.prospects.records);
+  if (lists_ != nullptr && !lists_->empty()) {
+    for (Record& record : batch->records) {
+      const long long id = std::stoll(record.id());
+      for (std::size_t i = 0; i < lists_->size(); ++i) {
+        record.Load(list_fields_[i], pardot::MemberValue((*lists_)[i].second.contains(id)));
+      }
+    }
+  }
+  if (progress_ != nullptr) progress_->Pulled(batch->records.size());
   return batch;
+}
+
+BatchPtr PardotSource::End() {
+  if (progress_ != nullptr) progress_->PullEnds();
+  return nullptr;
 }
 
 BatchPtr PardotSource::Next() {
@@ -164,12 +218,7 @@ BatchPtr PardotSource::Next() {
     // One range: pulled right here, page by page, as the graph asks for them.
     std::optional<Page> got;
     while (!got && next_range_ < ranges_.size() && !control_.stopped()) {
-      if (!current_) {
-        pardot::PullOptions options = options_;
-        options.after_id = ranges_[next_range_].after_id;
-        options.before_id = ranges_[next_range_].before_id;
-        current_ = std::make_unique<pardot::ProspectPuller>(session_, options);
-      }
+      if (!current_) current_ = StartRange(next_range_);
       if (current_->done()) {
         current_.reset();
         ++next_range_;
@@ -179,16 +228,19 @@ BatchPtr PardotSource::Next() {
       if (page.outcome.outcome != pardot::Outcome::kOk) {
         control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
                       Why("pulling prospects", page.outcome));
-        return nullptr;
+        return End();
       }
       NoteDropped(*current_);
       if (!page.prospects.records.empty()) got = Page{next_range_, std::move(page.prospects)};
     }
-    return got ? BatchOf(std::move(*got)) : nullptr;
+    return got ? BatchOf(std::move(*got)) : End();
   }
   std::unique_lock lock(mutex_);
   has_page_.wait(lock, [&] { return !pages_.empty() || running_ == 0 || control_.stopped(); });
-  if (pages_.empty() || control_.stopped()) return nullptr;
+  if (pages_.empty() || control_.stopped()) {
+    lock.unlock();
+    return End();
+  }
   Page page = std::move(pages_.front());
   pages_.pop_front();
   has_room_.notify_one();

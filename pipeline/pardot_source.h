@@ -11,12 +11,15 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "pipeline/batch.h"
 #include "pipeline/pardot/puller.h"
 #include "pipeline/run_control.h"
+#include "pipeline/run_progress.h"
 
 namespace pdc {
 
@@ -36,10 +39,23 @@ Result<std::vector<PullRange>> SplitIdSpace(pardot::Session& session,
 std::string RangesJson(const std::vector<PullRange>& ranges);
 std::vector<PullRange> RangesFromJson(const std::string& json);
 
+// The members of the static lists a run reads (pipeline/pardot/list_membership.h): list id and
+// the ids of the prospects on it.
+using ListMembers = std::vector<std::pair<long long, std::unordered_set<long long>>>;
+
+// Reads the members of `lists`; a failure stops the run through `control` with the matching exit
+// code and returns nullopt.
+std::optional<ListMembers> PullLists(pardot::Session& session, int api_version,
+                                     const std::vector<long long>& lists, RunControl& control);
+
 class PardotSource final : public BatchSource {
  public:
+  // Every prospect pulled carries `list_<id>` for each list of `lists` ("1" or empty).
+  // `progress`, when given, hears of every page, of the end of the pull and, when its line is
+  // live, of each range's count (v3/v4; a request a range).
   PardotSource(pardot::Session& session, pardot::PullOptions options, std::vector<PullRange> ranges,
-               RunControl& control);
+               RunControl& control, const ListMembers* lists = nullptr,
+               RunProgress* progress = nullptr);
   ~PardotSource() override;
 
   BatchPtr Next() override;
@@ -51,7 +67,11 @@ class PardotSource final : public BatchSource {
   };
   // Pulls range `index` to its end (or until the run stops), handing pages to `deliver`.
   void Pull(std::size_t index, const std::function<bool(Page)>& deliver);
+  // The puller of range `index`, its count told to the progress line.
+  std::unique_ptr<pardot::ProspectPuller> StartRange(std::size_t index);
   BatchPtr BatchOf(Page page);
+  // The end of the pull: null for the graph, and the progress line told.
+  BatchPtr End();
   // Tells, once per field, which optional fields a puller left out of the pull.
   void NoteDropped(const pardot::ProspectPuller& puller);
 
@@ -59,6 +79,9 @@ class PardotSource final : public BatchSource {
   const pardot::PullOptions options_;
   const std::vector<PullRange> ranges_;
   RunControl& control_;
+  const ListMembers* lists_;
+  std::vector<FieldId> list_fields_;  // list_<id> of each of lists_
+  RunProgress* const progress_;
   std::uint64_t seq_ = 0;
   std::size_t next_range_ = 0;  // single-threaded mode: the range being pulled
   std::unique_ptr<pardot::ProspectPuller> current_;

@@ -4,6 +4,7 @@
 
 #include "pipeline/commands.h"
 #include "pipeline/pardot/field_map.h"
+#include "pipeline/pardot/list_membership.h"
 #include "pipeline/pardot_source.h"
 
 namespace pdc {
@@ -78,7 +79,8 @@ Operation PardotWrites::DeleteOf(const Record& record) {
 std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
   std::vector<Operation> ops, deletes;
   for (const std::uint32_t index : batch.deletes) deletes.push_back(DeleteOf(batch.records[index]));
-  std::uint32_t current = UINT32_MAX;
+  std::uint32_t current = UINT32_MAX;  // the record whose update is ops[update]
+  std::size_t update = 0;
   for (const FieldChange& change : batch.changes) {
     // A record to delete gets its delete only: updating it first would be a wasted request.
     if (std::binary_search(batch.deletes.begin(), batch.deletes.end(), change.record)) continue;
@@ -94,14 +96,36 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
       ++totals_.not_in_pardot_skipped;
       continue;
     }
-    if (change.record != current) {
-      current = change.record;
+    FieldWrite write{field, record.Original(change.field), record.Get(change.field)};
+    auto operation = [&] {
       Operation op;
       op.op_id = next_op_id_++;
       op.prospect_id = record.id();
       ops.push_back(std::move(op));
+      return &ops.back();
+    };
+    if (pardot::ListIdOf(field)) {
+      // A list membership: "1" or empty as the pull gave it (list_membership.h).
+      const auto member = pardot::IsMember(write.after);
+      if (!member) {
+        ++totals_.invalid_skipped;
+        refusals_.emplace_back(record.id(), field + ": \"" + write.after.text() +
+                                                "\" is no list membership (1 or empty); not sent");
+        continue;
+      }
+      if (*member == pardot::IsMember(write.before).value_or(false)) continue;
+      write.after = pardot::MemberValue(*member);
+      if (api_version_ == 5) {  // v5 writes each membership through an object of its own
+        operation()->fields.push_back(std::move(write));
+        continue;
+      }
     }
-    ops.back().fields.push_back({field, record.Original(change.field), record.Get(change.field)});
+    if (change.record != current) {
+      current = change.record;
+      operation();
+      update = ops.size() - 1;
+    }
+    ops[update].fields.push_back(std::move(write));
   }
   if (!ops.empty() || !deletes.empty()) {
     std::vector<Operation> all = ops;
@@ -111,6 +135,7 @@ std::vector<WriteBatch> PardotWrites::Plan(const Batch& batch) {
       return {};
     }
     totals_.planned += static_cast<long long>(all.size());
+    if (progress_ != nullptr) progress_->WritesPlanned(all.size());
   }
   // Everything of this range up to this batch is journaled: a resume pulls only what comes
   // after it.
@@ -193,6 +218,7 @@ void PardotWrites::Settle(const WriteResult& result) {
   if (st.ok()) st = journal_.SetState(run_id_, unknown, OpState::kUnknown);
   if (st.ok()) st = journal_.SetState(run_id_, unsent, OpState::kPlanned);
   if (!st.ok()) control_.Stop(kExitFault, st.message());
+  if (progress_ != nullptr) progress_->Written(result.batch.operations.size() - unsent.size());
   // A call that failed as a whole (the daily limit, authentication, a fault) stops the run; its
   // operations are planned again for `resume`. Unknown outcomes do not stop it: they are
   // verified at the end.
@@ -210,6 +236,7 @@ void PardotWrites::CountConfirmed(const Operation& op, bool already_gone) {
 }
 
 void PardotWrites::SendPlanned(std::vector<Operation> operations) {
+  if (progress_ != nullptr) progress_->WritesPlanned(operations.size());
   for (WriteBatch& batch : Split(std::move(operations))) {
     if (control_.stopped()) return;
     Settle(Send(std::move(batch)));

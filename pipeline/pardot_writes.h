@@ -14,6 +14,7 @@
 #include "pipeline/pardot_source.h"
 #include "pipeline/report.h"
 #include "pipeline/run_control.h"
+#include "pipeline/run_progress.h"
 #include "pipeline/write_stage.h"
 
 namespace pdc {
@@ -35,6 +36,9 @@ class PardotWrites final : public WriteStage {
   // Settles operations whose outcome is unknown: a read shows whether the write landed; those
   // that did not are sent again, but for undeletes, which fail instead (see the definition).
   void VerifyUnknown();
+
+  // Tells `progress` of each operation planned and each one settled.
+  void set_progress(RunProgress* progress) { progress_ = progress; }
 
   const RunSummary::Writes& totals() const { return totals_; }
   // Tells the reports which prospects Pardot refused to update (call after the graph).
@@ -59,6 +63,7 @@ class PardotWrites final : public WriteStage {
   std::vector<Operation> delete_carry_;  // planned deletes, likewise
   std::vector<PullRange> ranges_;  // the checkpoint: how far each range is journaled
   RunSummary::Writes totals_;
+  RunProgress* progress_ = nullptr;
   std::vector<std::pair<std::string, std::string>> refusals_;  // prospect id, Pardot's reason
 };
 

@@ -14,7 +14,9 @@ constexpr auto kRedraw = std::chrono::milliseconds(200);
 constexpr double kLeastDoneForEta = 0.01;
 constexpr double kLeastSecondsForEta = 1.0;
 
-std::string Thousands(std::uint64_t n) {
+}  // namespace
+
+std::string CountText(std::uint64_t n) {
   std::string digits = std::to_string(n);
   for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) {
     digits.insert(static_cast<std::size_t>(i), ",");
@@ -22,7 +24,10 @@ std::string Thousands(std::uint64_t n) {
   return digits;
 }
 
-}  // namespace
+std::optional<double> EtaSeconds(double done, double seconds) {
+  if (done < kLeastDoneForEta || seconds < kLeastSecondsForEta || done >= 1.0) return std::nullopt;
+  return seconds * (1 - done) / done;
+}
 
 std::string DurationText(double seconds) {
   char out[32];
@@ -43,15 +48,13 @@ std::string DurationText(double seconds) {
 
 std::string ProgressText(std::string_view what, const ProgressSnapshot& s, bool final) {
   const double rate = s.seconds > 0 ? static_cast<double>(s.count) / s.seconds : 0;
-  std::string text = std::string(what) + ": " + Thousands(s.count) + " records";
+  std::string text = std::string(what) + ": " + CountText(s.count) + " records";
   if (final) text += " in " + DurationText(s.seconds);
-  text += ", " + Thousands(static_cast<std::uint64_t>(std::llround(rate))) + "/s";
+  text += ", " + CountText(static_cast<std::uint64_t>(std::llround(rate))) + "/s";
   if (final || !s.done) return text;
   const double done = std::clamp(*s.done, 0.0, 1.0);
   text += ", " + std::to_string(static_cast<int>(done * 100)) + "%";
-  if (done >= kLeastDoneForEta && s.seconds >= kLeastSecondsForEta && done < 1.0) {
-    text += ", ETA " + DurationText(s.seconds * (1 - done) / done);
-  }
+  if (const auto eta = EtaSeconds(done, s.seconds)) text += ", ETA " + DurationText(*eta);
   return text;
 }
 

@@ -28,6 +28,11 @@ struct ProgressSnapshot {
 std::string ProgressText(std::string_view what, const ProgressSnapshot& snapshot, bool final);
 // A duration as a person reads it: "0.4s", "17s", "2m05s", "1h02m".
 std::string DurationText(double seconds);
+// A count with thousands separated: "12,345".
+std::string CountText(std::uint64_t n);
+// The time left when `done` (0 to 1) of the work took `seconds`; none while too little is done to
+// tell (early rates swing too much to be worth showing) or when nothing is left.
+std::optional<double> EtaSeconds(double done, double seconds);
 
 class Progress {
  public:

@@ -120,6 +120,7 @@ struct RunSummary {
     long long restored = 0;
     long long read_only_skipped = 0;  // changes to fields Pardot does not let clients write
     long long not_in_pardot_skipped = 0;  // changes to fields Pardot did not return (derived)
+    long long invalid_skipped = 0;  // values Pardot cannot take (listed under "rejected")
   } writes;
   // Each write counter with its JSON key and its label for people, in report order.
   struct WriteCount {

@@ -20,7 +20,8 @@ std::span<const RunSummary::WriteCount> RunSummary::WriteCounts() {
       {"already_gone", "already gone", &W::already_gone},
       {"restored", "restored", &W::restored},
       {"read_only_skipped", "read-only fields skipped", &W::read_only_skipped},
-      {"not_in_pardot_skipped", "fields not in Pardot skipped", &W::not_in_pardot_skipped}};
+      {"not_in_pardot_skipped", "fields not in Pardot skipped", &W::not_in_pardot_skipped},
+      {"invalid_skipped", "values Pardot cannot take, skipped", &W::invalid_skipped}};
   return kCounts;
 }
 namespace {

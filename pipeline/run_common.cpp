@@ -143,6 +143,11 @@ void PrintSummary(const RunInfo& info, const RunSummary& s, const std::string& o
         "  %lld changes to fields Pardot did not return (derived by rules) were not written\n",
         s.writes.not_in_pardot_skipped);
   }
+  if (s.writes.invalid_skipped > 0) {
+    std::printf("  %lld changes held values Pardot cannot take and were not written (see the "
+                "report's rejected records)\n",
+                s.writes.invalid_skipped);
+  }
   if (!s.stopped.empty()) std::printf("  stopped: %s\n", s.stopped.c_str());
   if (!output.empty()) std::printf("  output: %s\n", output.c_str());
   for (const auto& r : reports) std::printf("  report: %s\n", r.c_str());

@@ -20,6 +20,7 @@
 #include "pipeline/commands.h"
 #include "pipeline/io_pool.h"
 #include "pipeline/pardot/field_map.h"
+#include "pipeline/pardot/list_membership.h"
 #include "pipeline/pardot_connection.h"
 #include "pipeline/pardot_source.h"
 #include "pipeline/pardot_writes.h"
@@ -37,6 +38,7 @@ bool FlagIsSet(const Value& v) {
 }
 
 bool Holds(const std::string& field, const Value& now, const Value& wrote) {
+  if (pardot::ListIdOf(field)) return pardot::IsMember(now) == pardot::IsMember(wrote);
   if (pardot::V5TypeOf(field) == pardot::V5Type::kBoolean) return FlagIsSet(now) == FlagIsSet(wrote);
   if (wrote.is_null()) return now.empty();
   return now.text() == wrote.text();

@@ -38,10 +38,14 @@ struct WireType {
   OptionType type;
 };
 constexpr WireType kWireTypes[] = {
-    {"string", OptionType::kString}, {"strings", OptionType::kStrings},
-    {"field", OptionType::kField},   {"fields", OptionType::kFields},
-    {"bool", OptionType::kBool},     {"int", OptionType::kInt},
-    {"choice", OptionType::kChoice}, {"value", OptionType::kValue},
+    {"string", OptionType::kString},
+    {"strings", OptionType::kStrings},
+    {"field", OptionType::kField},
+    {"fields", OptionType::kFields},
+    {"bool", OptionType::kBool},
+    {"int", OptionType::kInt},
+    {"choice", OptionType::kChoice},
+    {"value", OptionType::kValue},
     {"string_map", OptionType::kStringMap},
 };
 
@@ -60,7 +64,7 @@ int RemainingMs(Clock::time_point deadline) {
 struct CommandPlugin::Process {
   pid_t pid = -1;
   int fd = -1;
-  std::string buffer;  // bytes read past the last whole line
+  std::string buffer;      // bytes read past the last whole line
   bool timed_out = false;  // the last Receive ran out of time
 
   // At the end of a run: the plugin reads the end of its input and may finish its work (flush
@@ -234,6 +238,18 @@ Result<std::vector<PluginRuleDescription>> ParseHello(const std::string& line) {
     }
     d.summary = text(rule, "summary").value_or("");
     d.details = text(rule, "details").value_or("");
+    if (const json::value* writes = rule.if_contains("writes")) {
+      if (!writes->is_array()) {
+        return Status::InvalidArgument("rule " + d.name + ": writes must be a list of field names");
+      }
+      for (const json::value& w : writes->as_array()) {
+        if (!w.is_string() || w.as_string().empty()) {
+          return Status::InvalidArgument("rule " + d.name +
+                                         ": writes must be a list of field names");
+        }
+        d.writes.emplace_back(w.as_string());
+      }
+    }
     const json::value* options = rule.if_contains("options");
     if (options != nullptr && !options->is_array()) {
       return Status::InvalidArgument("rule " + d.name + ": options must be a list");
@@ -315,9 +331,9 @@ Result<std::unique_ptr<CommandPlugin::Process>> Spawn(const CommandPluginSetting
   }
   process->fd = sv[0];
   std::string why;
-  const auto answer = process->Exchange(
-      "{\"type\":\"hello\",\"protocol\":" + std::to_string(kProtocol) + "}\n", settings.timeout,
-      why);
+  const auto answer =
+      process->Exchange("{\"type\":\"hello\",\"protocol\":" + std::to_string(kProtocol) + "}\n",
+                        settings.timeout, why);
   if (!answer) return Status::InvalidArgument("did not answer the hello: " + why);
   auto described = ParseHello(*answer);
   if (!described.ok()) return described.status();
@@ -374,6 +390,25 @@ json::value OptionsJson(const PluginRuleDescription& rule, const Options& option
   return out;
 }
 
+// The fields a rule writes: its `writes` names with each "{key}" replaced by that option's value
+// as the plugin receives it ("list_{list}" with list: 12 is list_12).
+std::vector<FieldId> WrittenFields(const PluginRuleDescription& rule, const json::object& options) {
+  std::vector<FieldId> fields;
+  for (std::string name : rule.writes) {
+    for (const auto& [key, value] : options) {
+      const std::string placeholder = "{" + std::string(key) + "}";
+      const std::string text =
+          value.is_string() ? std::string(value.as_string()) : json::serialize(value);
+      for (auto at = name.find(placeholder); at != std::string::npos;
+           at = name.find(placeholder, at + text.size())) {
+        name.replace(at, placeholder.size(), text);
+      }
+    }
+    fields.push_back(InternField(name));
+  }
+  return fields;
+}
+
 }  // namespace
 
 class CommandRule final : public BatchRule {
@@ -382,8 +417,13 @@ class CommandRule final : public BatchRule {
               const Options& options)
       : plugin_(std::move(plugin)),
         name_(rule.name + "@" + std::to_string(rule.version)),
-        rule_(rule.name),
-        options_(json::serialize(OptionsJson(rule, options))) {}
+        rule_(rule.name) {
+    const json::value given = OptionsJson(rule, options);
+    options_ = json::serialize(given);
+    writes_ = WrittenFields(rule, given.as_object());
+  }
+
+  std::vector<FieldId> extra_output_fields() const override { return writes_; }
 
   void ApplyBatch(std::span<Record* const> records) const override {
     if (records.empty()) return;
@@ -395,8 +435,9 @@ class CommandRule final : public BatchRule {
     for (std::size_t i = 0; i < records.size(); ++i) {
       json::object fields;
       for (const Field& f : records[i]->fields()) {
-        fields[FieldName(f.id)] =
-            f.value.kind() == Value::Kind::kNull ? json::value(nullptr) : json::value(f.value.text());
+        fields[FieldName(f.id)] = f.value.kind() == Value::Kind::kNull
+                                      ? json::value(nullptr)
+                                      : json::value(f.value.text());
       }
       json::object r{{"key", std::to_string(i)}, {"id", records[i]->id()}};
       r["fields"] = std::move(fields);
@@ -506,8 +547,8 @@ class CommandRule final : public BatchRule {
     }
     const json::object& r = *it->second;
     if (const json::value* error = r.if_contains("error")) {
-      record.Fail(Prefix() + (error->is_string() ? std::string(error->as_string())
-                                                 : json::serialize(*error)));
+      record.Fail(Prefix() +
+                  (error->is_string() ? std::string(error->as_string()) : json::serialize(*error)));
       return;
     }
     const json::value* set = r.if_contains("set");
@@ -533,6 +574,7 @@ class CommandRule final : public BatchRule {
   std::string name_;
   std::string rule_;
   std::string options_;  // JSON
+  std::vector<FieldId> writes_;
 };
 
 CommandPlugin::CommandPlugin(CommandPluginSettings settings)

@@ -8,7 +8,9 @@
 //            "required":true,"default":"","doc":"...","choices":""}]}]}
 // A plugin that answers another protocol version is refused before any record reaches it.
 // Option types are those of rule option tables: string, strings, field, fields, bool, int,
-// choice, value, string_map; the config checks a plugin rule's options like a built-in's.
+// choice, value, string_map; the config checks a plugin rule's options like a built-in's. A rule
+// may add "writes":["list_{list}"]: fields it writes that no option names, where "{key}" stands
+// for that option's value, so that a file run gives them columns.
 //
 // Then one request per batch of records (a plugin may get several batches at once in several
 // processes; each process gets one at a time):
@@ -43,6 +45,9 @@ struct PluginRuleDescription {
   std::string details;
   std::vector<std::string> strings;  // what `options`' string_views point into
   std::vector<OptionSpec> options;
+  // Fields the rule writes that no option names, "{key}" standing for an option's value: new
+  // output columns of a file run ("list_{list}").
+  std::vector<std::string> writes;
 };
 
 struct CommandPluginSettings {

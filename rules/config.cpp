@@ -121,6 +121,20 @@ void ConfigLoader::Pardot(const YAML::Node& node) {
       p.parallel_pulls = static_cast<int>(*n);
     }
   }
+  if (const auto v = node["lists"]) {
+    // The static lists whose membership the run reads and may change, as `list_<id>` fields.
+    const bool many = v.IsSequence();
+    for (std::size_t i = 0; i < (many ? v.size() : 1); ++i) {
+      const YAML::Node item = many ? v[i] : v;
+      if (auto n = y_.Int(item, "source.pardot.lists")) {
+        if (*n <= 0) {
+          y_.Error(item, "source.pardot.lists: a list id is a positive number");
+        } else if (std::find(p.lists.begin(), p.lists.end(), *n) == p.lists.end()) {
+          p.lists.push_back(*n);
+        }
+      }
+    }
+  }
   if (const auto f = node["filter"]; f && y_.CheckMap(f, "source.pardot.filter", keys::kFilter)) {
     if (const auto v = f["updated_after"]) {
       if (auto s = y_.Scalar(v, "source.pardot.filter.updated_after")) p.updated_after = *s;
@@ -191,8 +205,9 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
   }
   if (const auto v = node["fields"]) {
     if (!v.IsMap()) {
-      y_.Error(v, "dedupe.fields: expected a mapping of field: rule (master, most_recent, max, "
-                  "min, longest, union, true_wins)");
+      y_.Error(v,
+               "dedupe.fields: expected a mapping of field: rule (master, most_recent, max, "
+               "min, longest, union, true_wins)");
     } else {
       for (const auto& kv : v) {
         auto field = y_.Scalar(kv.first, "dedupe.fields");
@@ -215,6 +230,12 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
           d.flag_field = *s;
         }
       }
+      if (const auto l = v["list"]) {
+        if (auto n = y_.Int(l, "dedupe.losers.list")) {
+          if (*n <= 0) y_.Error(l, "dedupe.losers.list: a list id is a positive number");
+          d.flag_list = *n;
+        }
+      }
     }
   }
   if (const auto v = node["email_key_field"]) {
@@ -228,8 +249,9 @@ void ConfigLoader::Dedupe(const YAML::Node& node) {
 std::vector<std::vector<DedupeSpec::MatchField>> ConfigLoader::MatchGroups(const YAML::Node& node) {
   std::vector<std::vector<DedupeSpec::MatchField>> groups;
   if (!node.IsSequence() || node.size() == 0) {
-    y_.Error(node, "dedupe.match: expected a list of groups, e.g. [[email], [first_name: 0.85, "
-                   "last_name: 0.9, company]]");
+    y_.Error(node,
+             "dedupe.match: expected a list of groups, e.g. [[email], [first_name: 0.85, "
+             "last_name: 0.9, company]]");
     return groups;
   }
   for (const auto& group : node) {
@@ -322,9 +344,10 @@ bool ConfigLoader::OnlyTestKeys(const YAML::Node& item, std::string_view kind,
 bool ConfigLoader::GivenTest(const YAML::Node& item, RuleTest& test) {
   if (!OnlyTestKeys(item, "given", {"expect_survivor"})) return false;
   if (!item["given"] || !item["expect"]) {
-    y_.Error(item, "a test needs `given:` (a record) and `expect:` (the fields it must have), "
-                   "or `pair:` and `expect: match|no_match`, or `cluster:` and "
-                   "`expect_survivor:`");
+    y_.Error(item,
+             "a test needs `given:` (a record) and `expect:` (the fields it must have), "
+             "or `pair:` and `expect: match|no_match`, or `cluster:` and "
+             "`expect_survivor:`");
     return false;
   }
   test.kind = RuleTest::Kind::kRule;
@@ -365,8 +388,9 @@ bool ConfigLoader::ClusterTest(const YAML::Node& item, RuleTest& test) {
     test.expect_survivor = TestRecord(e, "expect_survivor");
     ok = ok && y_.errors() == before;
   } else {
-    y_.Error(item, "a cluster test needs `expect_survivor:` (the fields the survivor must have, "
-                   "`id` among them if you like)");
+    y_.Error(item,
+             "a cluster test needs `expect_survivor:` (the fields the survivor must have, "
+             "`id` among them if you like)");
     ok = false;
   }
   return ok;

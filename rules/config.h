@@ -51,6 +51,9 @@ struct PardotSourceConfig {
   long long reserve = 500;
   std::string updated_after;
   int parallel_pulls = 1;  // id ranges pulled at once (they share the five request slots)
+  // Static lists whose membership the run reads before it pulls and may change: prospects carry
+  // `list_<id>` fields, "1" for members (pipeline/pardot/list_membership.h).
+  std::vector<long long> lists;
   SourceLocation where;
 };
 
@@ -86,6 +89,7 @@ struct DedupeSpec {
   std::vector<FieldRuleSpec> fields;
   std::string losers = "flag";  // flag | delete
   std::string flag_field = "duplicate_of";  // "" with `field: null`: no field is set
+  long long flag_list = 0;                  // a list losers are added to (0: none)
   std::string email_key_field = "email_key";
 };
 

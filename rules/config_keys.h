@@ -18,7 +18,8 @@ inline constexpr std::string_view kSource[] = {"pardot", "file"};
 inline constexpr std::string_view kFile[] = {"path", "format", "delimiter"};
 inline constexpr std::string_view kPardot[] = {"api_version",      "environment", "base_url",
                                                "business_unit_id", "auth",        "edition",
-                                               "reserve",          "filter",      "parallel_pulls"};
+                                               "reserve",          "filter",      "parallel_pulls",
+                                               "lists"};
 inline constexpr std::string_view kAuth[] = {"access_token", "refresh"};
 inline constexpr std::string_view kRefresh[] = {"token_url", "client_id", "client_secret",
                                                 "refresh_token"};
@@ -29,7 +30,7 @@ inline constexpr std::string_view kDedupe[] = {
     "shared_email", "block",    "block_cap", "max_shared_phone", "max_cluster",
     "match",        "survivor", "fields",    "losers",           "email_key_field"};
 inline constexpr std::string_view kSurvivor[] = {"order"};
-inline constexpr std::string_view kLosers[] = {"action", "field"};
+inline constexpr std::string_view kLosers[] = {"action", "field", "list"};
 inline constexpr std::string_view kTest[] = {"name", "given",   "expect",         "expect_flags",
                                              "pair", "cluster", "expect_survivor"};
 inline constexpr std::string_view kWhen[] = {"when", "then", "else"};

@@ -23,8 +23,9 @@ void ConfigLoader::Plugins(const YAML::Node& node) {
     const auto native = item["native"];
     const auto command = item["command"];
     if (static_cast<bool>(native) == static_cast<bool>(command)) {
-      y_.Error(item, "a plugins item names exactly one plugin, `native: PATH` or "
-                     "`command: [PROGRAM, ARG...]` (write each as its own `- ` item)");
+      y_.Error(item,
+               "a plugins item names exactly one plugin, `native: PATH` or "
+               "`command: [PROGRAM, ARG...]` (write each as its own `- ` item)");
       continue;
     }
     if (native) {
@@ -43,20 +44,24 @@ void ConfigLoader::CommandPluginItem(const YAML::Node& item) {
   const auto argv = y_.Strings(node, "plugins.command");
   if (!argv) return;
   if (argv->empty() || (*argv)[0].empty()) {
-    y_.Error(node, "plugins.command: expected the program and its arguments, such as "
-                   "[python3, plugins/segment/segment.py]");
+    y_.Error(node,
+             "plugins.command: expected the program and its arguments, such as "
+             "[python3, plugins/segment/segment.py]");
     return;
   }
   CommandPluginSettings settings;
   settings.argv = *argv;
   settings.where = y_.Where(node.Mark()).str();
+  // `absolute` refuses an empty path: a config named without a directory is in this one.
   settings.directory =
-      std::filesystem::absolute(std::filesystem::path(y_.file()).parent_path()).string();
-  auto bounded = [&](const char* key, const long long (&range)[2]) -> std::optional<long long> {
+      std::filesystem::absolute(
+          (std::filesystem::path(y_.file()).parent_path() / ".").lexically_normal())
+          .string();
+  auto bounded = [&](const char* key, const long long(&range)[2]) -> std::optional<long long> {
     const auto n = y_.Int(item[key], std::string("plugins.") + key);
     if (n && (*n < range[0] || *n > range[1])) {
-      y_.Error(item[key], std::string("plugins.") + key + ": expected " +
-                              std::to_string(range[0]) + " to " + std::to_string(range[1]));
+      y_.Error(item[key], std::string("plugins.") + key + ": expected " + std::to_string(range[0]) +
+                              " to " + std::to_string(range[1]));
       return std::nullopt;
     }
     return n;

@@ -47,7 +47,8 @@ std::optional<Value> FieldValue(const json::value& v) {
   return Value::Text(ScalarText(v));
 }
 
-long long IdOf(const json::value& v) {
+// A whole number, written as a number or as a string (0 when neither).
+long long IntegerOf(const json::value& v) {
   if (v.is_int64()) return v.as_int64();
   if (v.is_uint64()) return static_cast<long long>(v.as_uint64());
   if (v.is_string()) {
@@ -67,7 +68,7 @@ Result<Record> RecordOf(const json::value& v, bool v5) {
     const std::string name = v5 ? FromV5Name(std::string_view(key.data(), key.size()))
                                 : std::string(key.data(), key.size());
     if (name == "id") {
-      const long long id = IdOf(value);
+      const long long id = IntegerOf(value);
       if (id <= 0) return Status::Parse("a prospect has no valid id");
       record.set_id(std::to_string(id));
     }
@@ -102,6 +103,9 @@ Result<ProspectPage> DecodeV34Query(const std::string& body) {
   ProspectPage page;
   if (result->is_null()) return page;  // bulk output with no rows
   if (!result->is_object()) return Failure(body, "a result object");
+  if (const json::value* total = result->as_object().if_contains("total_results")) {
+    page.total = IntegerOf(*total);
+  }
   const json::value* prospects = result->as_object().if_contains("prospect");
   if (prospects == nullptr || prospects->is_null()) return page;  // no rows: no key
   auto add = [&](const json::value& v) -> Status {

@@ -19,6 +19,8 @@ struct ProspectPage {
   long long max_id = 0;                   // the highest id on the page (0 when empty)
   std::optional<std::string> next_token;  // v5: the cursor for the next page
   bool sequence_capped = false;           // v5: Pardot-Warning 203, restart from max_id
+  // v3/v4 output other than bulk: total_results, every match of the query before paging.
+  std::optional<long long> total;
 };
 
 // A v3/v4 `do/query` answer with format=json (any output mode). An error body or a body that is

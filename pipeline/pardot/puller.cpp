@@ -68,8 +68,8 @@ ProspectPuller::ProspectPuller(Session& session, PullOptions options)
 }
 
 std::string ProspectPuller::FirstPageUrl() const {
-  const std::string limit = std::to_string(options_.page_size);
   if (options_.api_version == 5) {
+    const std::string limit = std::to_string(options_.page_size);
     std::string url = "/api/v5/objects/prospects?fields=" + Join(options_.v5_fields) +
                       "&limit=" + limit +
                       "&orderBy=id&idGreaterThan=" + std::to_string(high_water_);
@@ -79,13 +79,28 @@ std::string ProspectPuller::FirstPageUrl() const {
     }
     return url;
   }
+  return V34QueryUrl("bulk", options_.page_size);
+}
+
+std::string ProspectPuller::V34QueryUrl(const char* output, int limit) const {
   std::string url =
       "/api/prospect/version/" + std::to_string(options_.api_version) +
-      "/do/query?format=json&output=bulk&limit=" + limit +
+      "/do/query?format=json&output=" + output + "&limit=" + std::to_string(limit) +
       "&sort_by=id&sort_order=ascending&id_greater_than=" + std::to_string(high_water_);
   if (options_.before_id > 0) url += "&id_less_than=" + std::to_string(options_.before_id);
   if (!options_.updated_after.empty()) url += "&updated_after=" + UrlEncode(options_.updated_after);
   return url;
+}
+
+std::optional<long long> ProspectPuller::CountAhead() {
+  if (options_.api_version == 5) return std::nullopt;
+  Request request;
+  request.url = V34QueryUrl("simple", 1);
+  const auto sent = session_.Send(request);
+  if (sent.classified.outcome != Outcome::kOk) return std::nullopt;
+  auto decoded = DecodeV34Query(sent.response.body);
+  if (!decoded.ok()) return std::nullopt;
+  return decoded->total;
 }
 
 ProspectPuller::Page ProspectPuller::Next() {

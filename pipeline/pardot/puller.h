@@ -41,6 +41,10 @@ class ProspectPuller {
   };
   // The next page; check outcome. Once done() nothing more is sent.
   Page Next();
+  // v3/v4: how many prospects the pull has ahead of it, in one request of its own (the query
+  // with output=simple and limit=1: bulk output, which the pages use, leaves total_results out).
+  // Nullopt for v5, which has no count, and when the request fails (the pull then tells why).
+  std::optional<long long> CountAhead();
   bool done() const { return done_; }
   // The highest id pulled so far: the checkpoint to resume after.
   long long high_water() const { return high_water_; }
@@ -52,6 +56,8 @@ class ProspectPuller {
 
  private:
   std::string FirstPageUrl() const;
+  // The v3/v4 query from the high-water mark on, with this output mode and page size.
+  std::string V34QueryUrl(const char* output, int limit) const;
 
   Session& session_;
   PullOptions options_;

@@ -1,16 +1,20 @@
 #include "pipeline/pardot/writer.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "pipeline/pardot/decode.h"
 #include "pipeline/pardot/field_map.h"
+#include "pipeline/pardot/list_membership.h"
 
 namespace pdc::pardot {
 namespace json = boost::json;
 namespace {
 
-// A value as v3/v4 batch JSON: text as a string, null as "" (which clears the field).
-json::value V34Value(const Value& v) {
+// A value as v3/v4 batch JSON: text as a string, null as "" (which clears the field); a list
+// membership as `list_<id>=1` or `list_<id>=0` (pardot-api.md §5.1).
+json::value V34Value(const std::string& field, const Value& v) {
+  if (ListIdOf(field)) return json::string(IsMember(v).value_or(false) ? "1" : "0");
   switch (v.kind()) {
     case Value::Kind::kNull:
       return json::string("");
@@ -71,6 +75,31 @@ bool NoSuchProspect(int code, int version) {
   return version == 5 ? code == 109 || code == 192 : code == 3 || code == 132;
 }
 
+// The lists a v3/v4 full read shows the prospect on: "lists":{"list_subscription":...}, one
+// subscription as an object and several as an array, each naming its "list" by id; no lists as
+// null, an empty string or an empty object.
+std::vector<long long> ListsOfRead(const json::object& prospect) {
+  std::vector<long long> ids;
+  const json::value* lists = prospect.if_contains("lists");
+  if (lists == nullptr || !lists->is_object()) return ids;
+  const json::value* subscriptions = lists->as_object().if_contains("list_subscription");
+  if (subscriptions == nullptr) return ids;
+  auto add = [&](const json::value& subscription) {
+    if (!subscription.is_object()) return;
+    const json::value* list = subscription.as_object().if_contains("list");
+    const json::value* id =
+        list && list->is_object() ? list->as_object().if_contains("id") : nullptr;
+    if (id && id->is_int64()) ids.push_back(id->as_int64());
+    if (id && id->is_string()) ids.push_back(std::atoll(id->as_string().c_str()));
+  };
+  if (subscriptions->is_array()) {
+    for (const json::value& s : subscriptions->as_array()) add(s);
+  } else {
+    add(*subscriptions);
+  }
+  return ids;
+}
+
 }  // namespace
 
 ProspectWriter::BatchResult ProspectWriter::Send(const std::vector<Operation>& operations) {
@@ -95,7 +124,7 @@ ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operatio
     json::object keyed;
     for (const Operation& op : ops) {
       json::object fields;
-      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.after);
+      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.field, w.after);
       keyed[op.prospect_id] = std::move(fields);
     }
     payload["prospects"] = std::move(keyed);
@@ -104,7 +133,7 @@ ProspectWriter::BatchResult ProspectWriter::SendBatch(const std::vector<Operatio
     for (const Operation& op : ops) {
       json::object fields;
       fields["id"] = static_cast<std::int64_t>(std::stoll(op.prospect_id));
-      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.after);
+      for (const FieldWrite& w : op.fields) fields[w.field] = V34Value(w.field, w.after);
       rows.emplace_back(std::move(fields));
     }
     payload["prospects"] = std::move(rows);
@@ -208,10 +237,52 @@ WriteOutcome ProspectWriter::OutcomeOf(const Operation& op, const Session::Resul
   return MakeOutcome(op, OpState::kFailed, std::move(why));
 }
 
+bool ProspectWriter::MembershipChange(const Operation& op) const {
+  return version_ == 5 && op.kind == "update" && op.fields.size() == 1 &&
+         ListIdOf(op.fields.front().field).has_value();
+}
+
+Session::Result ProspectWriter::SendMembership(const Operation& op) {
+  const FieldWrite& w = op.fields.front();
+  const long long list = *ListIdOf(w.field);
+  if (IsMember(w.after).value_or(false)) {
+    Request request;
+    request.method = "POST";
+    request.url = "/api/v5/objects/list-memberships?fields=id";
+    request.headers = {{"Content-Type", "application/json"}};
+    request.body = json::serialize(json::object{
+        {"listId", list}, {"prospectId", static_cast<std::int64_t>(std::stoll(op.prospect_id))}});
+    auto sent = session_.Send(request, /*idempotent=*/false);
+    if (sent.classified.outcome != Outcome::kPerRecord) return sent;
+    // Refused: if the prospect is on the list anyway (an add sent twice, or a membership made
+    // by someone else meanwhile), the change has the effect it was for.
+    auto found = FindV5Membership(session_, list, op.prospect_id);
+    return found.membership_id ? found.sent : sent;
+  }
+  auto found = FindV5Membership(session_, list, op.prospect_id);
+  if (found.sent.classified.outcome != Outcome::kOk || !found.membership_id) return found.sent;
+  Request request;
+  request.method = "DELETE";
+  request.url = "/api/v5/objects/list-memberships/" + std::to_string(*found.membership_id);
+  auto sent = session_.Send(request, /*idempotent=*/false);
+  if (sent.classified.outcome == Outcome::kPerRecord && NoSuchProspect(sent.classified.code, 5)) {
+    sent.classified = {Outcome::kOk, 0, ""};  // removed meanwhile: off the list, as asked
+  }
+  return sent;
+}
+
 ProspectWriter::BatchResult ProspectWriter::SendEach(const std::vector<Operation>& ops) {
   BatchResult result;
   result.call = {pardot::Outcome::kOk, 0, ""};
   for (const Operation& op : ops) {
+    if (version_ == 5 && !MembershipChange(op) &&
+        std::any_of(op.fields.begin(), op.fields.end(),
+                    [](const FieldWrite& w) { return ListIdOf(w.field).has_value(); })) {
+      result.outcomes.push_back(MakeOutcome(
+          op, OpState::kFailed,
+          "not sent: in v5 a list membership is written on its own, not with other fields"));
+      continue;
+    }
     if (op.kind == "undelete" && op.After("email").empty()) {
       result.outcomes.push_back(MakeOutcome(
           op, OpState::kFailed,
@@ -219,7 +290,8 @@ ProspectWriter::BatchResult ProspectWriter::SendEach(const std::vector<Operation
           "email"));
       continue;
     }
-    const auto sent = session_.Send(RequestFor(op), /*idempotent=*/false);
+    const auto sent = MembershipChange(op) ? SendMembership(op)
+                                           : session_.Send(RequestFor(op), /*idempotent=*/false);
     const Classified& c = sent.classified;
     if (c.outcome == pardot::Outcome::kOk || c.outcome == pardot::Outcome::kPerRecord) {
       result.outcomes.push_back(OutcomeOf(op, sent));
@@ -236,10 +308,16 @@ ProspectWriter::BatchResult ProspectWriter::SendEach(const std::vector<Operation
 
 Result<Record> ProspectWriter::Read(const std::string& prospect_id,
                                     const std::vector<std::string>& fields) {
+  std::vector<long long> lists;  // membership fields asked for
+  for (const auto& f : fields) {
+    if (const auto list = ListIdOf(f)) lists.push_back(*list);
+  }
   Request request;
   if (version_ == 5) {
     std::string names = "id";
-    for (const auto& f : fields) names += "," + ToV5Name(f);
+    for (const auto& f : fields) {
+      if (!ListIdOf(f)) names += "," + ToV5Name(f);
+    }
     request.url = "/api/v5/objects/prospects/" + prospect_id + "?fields=" + names;
   } else {
     request.url = "/api/prospect/version/" + std::to_string(version_) + "/do/read/id/" +
@@ -248,13 +326,24 @@ Result<Record> ProspectWriter::Read(const std::string& prospect_id,
   const auto sent = session_.Send(request);
   if (sent.classified.outcome == pardot::Outcome::kPerRecord) {
     // Pardot refused this prospect (an unknown id, say): the prospect's error, not the call's.
-    return Status::NotFound("reading prospect " + prospect_id + " failed: " +
-                            ErrorText(sent.classified));
+    return Status::NotFound("reading prospect " + prospect_id +
+                            " failed: " + ErrorText(sent.classified));
   }
   if (sent.classified.outcome != pardot::Outcome::kOk) {
     return Status::Io("reading prospect " + prospect_id + " failed: " + ErrorText(sent.classified));
   }
-  if (version_ == 5) return DecodeV5Record(sent.response.body);
+  if (version_ == 5) {
+    auto record = DecodeV5Record(sent.response.body);
+    for (std::size_t i = 0; record.ok() && i < lists.size(); ++i) {
+      auto found = FindV5Membership(session_, lists[i], prospect_id);
+      if (found.sent.classified.outcome != Outcome::kOk) {
+        return Status::Io("reading the lists of prospect " + prospect_id +
+                          " failed: " + ErrorText(found.sent.classified));
+      }
+      record->Load(InternField(ListField(lists[i])), MemberValue(found.membership_id.has_value()));
+    }
+    return record;
+  }
   // {"@attributes":...,"prospect":{...}}: decode through the query decoder's record rules.
   json::error_code ec;
   json::value doc = json::parse(sent.response.body, ec);
@@ -265,8 +354,16 @@ Result<Record> ProspectWriter::Read(const std::string& prospect_id,
   wrapped["result"] = json::object{{"prospect", doc.as_object().at("prospect")}};
   auto page = DecodeV34Query(json::serialize(wrapped));
   if (!page.ok()) return page.status();
+  const std::vector<long long> on = ListsOfRead(doc.as_object().at("prospect").is_object()
+                                                    ? doc.as_object().at("prospect").as_object()
+                                                    : json::object());
   for (Record& r : page->records) {
-    if (r.id() == prospect_id) return std::move(r);
+    if (r.id() != prospect_id) continue;
+    for (const long long list : lists) {
+      const bool member = std::find(on.begin(), on.end(), list) != on.end();
+      r.Load(InternField(ListField(list)), MemberValue(member));
+    }
+    return std::move(r);
   }
   return Status::NotFound("prospect " + prospect_id + " was not in the answer");
 }
@@ -295,7 +392,9 @@ Result<bool> ProspectWriter::Verify(const Operation& operation) {
   if (!current.ok()) return current.status();
   for (const FieldWrite& w : operation.fields) {
     const Value& now = current->Get(InternField(w.field));
-    const bool same = w.after.is_null() ? now.empty() : now.text() == w.after.text();
+    const bool same = ListIdOf(w.field)   ? IsMember(now) == IsMember(w.after)
+                      : w.after.is_null() ? now.empty()
+                                          : now.text() == w.after.text();
     if (!same) return false;
   }
   return true;

@@ -6,6 +6,8 @@
 //   delete v3/v4: POST do/delete/id/<id> (204), one request per prospect (no batch delete exists)
 //   delete v5: DELETE /api/v5/objects/prospects/<id> (204)
 //   undelete (any version): POST /api/v5/objects/prospects/do/undelete {"matchEmail":"<email>"}
+//   list membership (list_membership.h): v3/v4 `list_<id>=1|0` in the update; v5 one operation
+//   per list, through the list-membership object
 // v3/v4 payloads go in URL-encoded POST bodies. Every request goes through the session, so the
 // governor's five slots and daily budget bound deletes and undeletes like the rest.
 // Thread-safe (each call is independent).
@@ -66,6 +68,11 @@ class ProspectWriter {
   // One request per operation, in order; stops at the first call that cannot go on.
   BatchResult SendEach(const std::vector<Operation>& operations);
   Request RequestFor(const Operation& operation) const;
+  // v5: whether the operation changes one list membership (list_membership.h), which goes to
+  // the list-membership object rather than the prospect; and that change, answered kOk once the
+  // prospect is on the list, or off it, as asked.
+  bool MembershipChange(const Operation& operation) const;
+  Session::Result SendMembership(const Operation& operation);
   WriteOutcome OutcomeOf(const Operation& operation, const Session::Result& sent) const;
 
   Session& session_;

@@ -42,8 +42,10 @@ std::optional<DedupeSettings> BuildDedupeSettings(const DedupeSpec& spec,
   const bool keep_distinct_crm = s.shared_email == SharedEmailPolicy::kKeepDistinctCrm;
   s.losers = spec.losers == "delete" ? LoserAction::kDelete : LoserAction::kFlag;
   s.flag_field = spec.flag_field;
-  if (s.losers == LoserAction::kFlag && s.flag_field.empty()) {
-    error(spec.where, "dedupe.losers: `flag` needs a field to set (e.g. field: duplicate_of)");
+  s.flag_list = spec.flag_list;
+  if (s.losers == LoserAction::kFlag && s.flag_field.empty() && s.flag_list == 0) {
+    error(spec.where,
+          "dedupe.losers: `flag` needs a field to set or a list (e.g. field: duplicate_of)");
   }
   s.engine.block_cap = spec.block_cap;
   if (spec.max_shared_phone != 0) s.engine.max_shared_phone = spec.max_shared_phone;

@@ -13,7 +13,8 @@
 //                      only flagged: its losers get the loser flag, the survivor keeps its values
 //                      and nobody is deleted.
 // Losers: `flag` (default) sets `flag_field` (default `duplicate_of`, a custom field) on each
-// loser to the survivor's prospect id; `delete` deletes them (opt-in).
+// loser to the survivor's prospect id and, with `flag_list`, puts it on that static list (the
+// field `list_<id>`); `delete` deletes them (opt-in).
 #pragma once
 
 #include <string>
@@ -36,6 +37,7 @@ struct DedupeSettings {
   SharedEmailPolicy shared_email = SharedEmailPolicy::kKeepDistinctCrm;
   LoserAction losers = LoserAction::kFlag;
   std::string flag_field = "duplicate_of";  // "" sets no field
+  long long flag_list = 0;                  // 0: no list
 };
 
 // The settings of `spec`; every problem is appended to `errors` (with the spec's locations) and

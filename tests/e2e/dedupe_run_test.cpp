@@ -86,8 +86,7 @@ class DedupeRunTest : public ::testing::TestWithParam<int> {
 TEST_P(DedupeRunTest, SharedEmailsUnderKeepDistinctCrmThenUndo) {
   const int version = GetParam();
   WriteFile(dir_ / "prospects.csv", kProspects);
-  EmulatorProcess emulator(
-      {"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
+  EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
   WriteFile(dir_ / "c.yaml", Config(emulator, version));
   const auto before = State(emulator);
 
@@ -138,8 +137,7 @@ TEST_P(DedupeRunTest, SharedEmailsUnderKeepDistinctCrmThenUndo) {
 TEST_P(DedupeRunTest, LosersDeletedOnlyWhenConfiguredAndUndoBringsThemBack) {
   const int version = GetParam();
   WriteFile(dir_ / "prospects.csv", kProspects);
-  EmulatorProcess emulator(
-      {"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
+  EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
   WriteFile(dir_ / "c.yaml", Config(emulator, version, "  losers: delete\n"));
   const auto before = State(emulator);
 
@@ -156,6 +154,41 @@ TEST_P(DedupeRunTest, LosersDeletedOnlyWhenConfiguredAndUndoBringsThemBack) {
       Clean("undo " + std::string(summary.at("run_id").as_string()) + " --apply --json -q");
   ASSERT_EQ(undone.code, 0) << undone.err;
   EXPECT_TRUE(Deleted(emulator).empty());
+  EXPECT_EQ(State(emulator), before);
+}
+
+// Ids of the prospects on a static list.
+std::set<std::string> OnList(const EmulatorProcess& emulator, long long list) {
+  std::set<std::string> ids;
+  HttpClient client(emulator.url());
+  const json::value doc = json::parse(client.Get("/_emulator/state", {}).body);
+  for (const auto& p : doc.at("units").at(0).at("prospects").as_array()) {
+    for (const auto& m : p.at("lists").as_array()) {
+      if (m.at("list_id").as_int64() == list) ids.insert(std::to_string(p.at("id").as_int64()));
+    }
+  }
+  return ids;
+}
+
+TEST_P(DedupeRunTest, LosersGoOnTheFlagListAndUndoTakesThemOff) {
+  const int version = GetParam();
+  WriteFile(dir_ / "prospects.csv", kProspects);
+  EmulatorProcess emulator({"--token", "tok", "--ampsea", "--prospects", dir_ / "prospects.csv"});
+  WriteFile(dir_ / "c.yaml", Config(emulator, version,
+                                    "  losers: { action: flag, field: duplicate_of, list: 77 }\n"));
+  const auto before = State(emulator);
+
+  const Output applied = Clean("run c.yaml --apply --json -q");
+  ASSERT_EQ(applied.code, 0) << applied.err;
+  const json::value summary = json::parse(applied.out);
+  EXPECT_EQ(summary.at("writes_failed").as_int64(), 0);
+  EXPECT_EQ(OnList(emulator, 77), std::set<std::string>{"103"});
+  EXPECT_EQ(Field(State(emulator), "103", "duplicate_of"), "104");
+
+  const Output undone =
+      Clean("undo " + std::string(summary.at("run_id").as_string()) + " --apply --json -q");
+  ASSERT_EQ(undone.code, 0) << undone.err;
+  EXPECT_TRUE(OnList(emulator, 77).empty());
   EXPECT_EQ(State(emulator), before);
 }
 
@@ -216,7 +249,8 @@ TEST(DedupeResumeTest, StoppedWhilePullingStartsOver) {
   const std::string run_id(json::parse(stopped.out).at("run_id").as_string());
   auto journal = Journal::Open(dir / "pardot-clean.db");
   ASSERT_TRUE(journal.ok());
-  EXPECT_TRUE((*journal)->Operations(run_id)->empty()) << "nothing planned from part of the records";
+  EXPECT_TRUE((*journal)->Operations(run_id)->empty())
+      << "nothing planned from part of the records";
 
   // The next days: the pull starts over and fits; the writes take what is left, day after day.
   client.Post("/_emulator/stats/reset", "", {});
@@ -242,8 +276,7 @@ TEST(DedupeConfigTest, ValidateReportsEveryMistakeOfTheSectionAtOnce) {
        {"bad.yaml:5:11: dedupe.block: unknown blocking pass \"emial_key\" (did you mean",
         "bad.yaml:7:8: dedupe.match: unknown field \"frist_name\"",
         "bad.yaml:7:31: dedupe.match: the threshold of last_name",
-        "bad.yaml:8:24: dedupe.fields.opted_out:", "bad.yaml:9:11: dedupe.losers:",
-        "5 errors"}) {
+        "bad.yaml:8:24: dedupe.fields.opted_out:", "bad.yaml:9:11: dedupe.losers:", "5 errors"}) {
     EXPECT_NE(checked.err.find(expected), std::string::npos) << expected << "\n" << checked.err;
   }
 }

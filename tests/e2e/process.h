@@ -1,8 +1,11 @@
 // Running the built binaries from end-to-end tests: the exit code, stdout and stderr of a command.
 #pragma once
 
+#include <pty.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +66,47 @@ inline Output Shell(const std::string& command, const TempDir& dir) {
   const int status = pclose(pipe);
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   result.err = ReadFile(err_path);
+  return result;
+}
+
+// Runs `command` through the shell in `dir` with stdout and stderr on a pseudo-terminal
+// `columns` wide, as a person at a terminal would see them (out: everything shown, with the
+// terminal's "\r\n" for each newline).
+inline Output ShellOnTerminal(const std::string& command, const TempDir& dir,
+                              unsigned short columns = 200) {
+  Output result;
+  int terminal = -1, child_side = -1;
+  winsize size{};
+  size.ws_row = 24;
+  size.ws_col = columns;
+  if (openpty(&terminal, &child_side, nullptr, nullptr, &size) != 0) return result;
+  const pid_t pid = fork();
+  if (pid == 0) {
+    dup2(child_side, STDOUT_FILENO);
+    dup2(child_side, STDERR_FILENO);
+    close(terminal);
+    close(child_side);
+    if (chdir(dir.path().c_str()) != 0) _exit(127);
+    execl("/bin/sh", "sh", "-c", command.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  close(child_side);
+  char buffer[4096];
+  for (;;) {  // until the child side is closed by the last process holding it (EIO)
+    const ssize_t n = read(terminal, buffer, sizeof buffer);
+    if (n > 0) {
+      result.out.append(buffer, static_cast<std::size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;
+    }
+  }
+  close(terminal);
+  int status = 0;
+  if (pid > 0 && waitpid(pid, &status, 0) == pid) {
+    result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
   return result;
 }
 

@@ -37,4 +37,10 @@ HttpResponse HandleV5VisitorActivities(const HttpRequest& request, BusinessUnit&
                                        const std::vector<std::string>& segments, long long now,
                                        const HandlerOptions& options);
 
+// /api/v5/objects/list-memberships[/<id>]: `segments` are the decoded path segments after
+// "list-memberships".
+HttpResponse HandleV5ListMemberships(const HttpRequest& request, BusinessUnit& unit,
+                                     const std::vector<std::string>& segments, long long now,
+                                     const HandlerOptions& options);
+
 }  // namespace pdc::emulator

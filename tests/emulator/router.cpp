@@ -109,7 +109,8 @@ struct Router::Route {
       r.label =
           "v" + s[3] + " " + r.object + " " + (r.rest.empty() ? "other" : LabelPart(r.rest[0]));
     } else if (s.size() >= 4 && at(0) == "api" && at(1) == "v5" && at(2) == "objects" &&
-               (at(3) == "prospects" || at(3) == "visitor-activities")) {
+               (at(3) == "prospects" || at(3) == "list-memberships" ||
+                at(3) == "visitor-activities")) {
       r.kind = Kind::kV5;
       r.version = 5;
       r.object = s[3];
@@ -344,6 +345,9 @@ HttpResponse Router::Dispatch(const HttpRequest& request, const Route& route, Bu
   const long long now = NowEpoch();
   if (route.object == "visitor-activities") {
     return HandleV5VisitorActivities(request, unit, route.rest, now, options_.handlers);
+  }
+  if (route.object == "list-memberships") {
+    return HandleV5ListMemberships(request, unit, route.rest, now, options_.handlers);
   }
   if (route.kind == Route::Kind::kV5) {
     return HandleV5Prospects(request, unit, route.rest, now, options_.handlers);

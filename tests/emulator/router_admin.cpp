@@ -48,7 +48,8 @@ HttpResponse Ok() { return JsonBody(200, "{\"ok\":true}"); }
 // {"units":[{"id","environment","ampsea","edition","daily_limit","timezone","requests_today",
 //  "next_id","custom_fields":[{"field_id","name","type"}],"prospects":[{"id","deleted",
 //  "assigned_user","values":{field: stored text},"multi":{field:[…]},
-//  "local":{timestamp field: "YYYY-MM-DD HH:MM:SS" in the unit's zone}}]}]}
+//  "local":{timestamp field: "YYYY-MM-DD HH:MM:SS" in the unit's zone},
+//  "lists":[{"list_id","id","did_opt_in","did_opt_out","created_at","updated_at"}]}]}]}
 // Stored values are as the handlers keep them: timestamps in epoch seconds, flags true/false.
 std::string StateJson(Store& store, const BusinessUnit* only) {
   json::array units;
@@ -95,6 +96,16 @@ std::string StateJson(Store& store, const BusinessUnit* only) {
       }
       o["multi"] = std::move(multi);
       o["local"] = std::move(local);
+      json::array lists;
+      for (const auto& [list_id, m] : p.lists) {
+        lists.push_back(json::object{{"list_id", list_id},
+                                     {"id", m.id},
+                                     {"did_opt_in", m.did_opt_in},
+                                     {"did_opt_out", m.did_opt_out},
+                                     {"created_at", m.created_at},
+                                     {"updated_at", m.updated_at}});
+      }
+      o["lists"] = std::move(lists);
       prospects.push_back(std::move(o));
     }
     u["prospects"] = std::move(prospects);

@@ -27,8 +27,8 @@ struct User {
   std::string email, first_name, last_name;
 };
 
-// A prospect's membership of a list, written through v3/v4 `list_<id>=1` (pardot-api.md §5.1)
-// and shown as <list_subscription> in a full v3/v4 read.
+// A prospect's membership of a list, written through v3/v4 `list_<id>=1` (pardot-api.md §5.1) or
+// the v5 list-membership object, shown as <list_subscription> in a full v3/v4 read.
 struct ListMembership {
   long long id = 0;  // the membership's own id
   bool did_opt_in = false;
@@ -76,13 +76,14 @@ struct VisitorActivity {
 // What was written to each prospect, so that a client's tests can prove from the emulator alone
 // that only changed fields were sent and that no prospect was written twice. One entry per
 // successful write to a prospect: a v3/v4 create, update, upsert, batch row, assign or
-// unassign, or a v5 create, PATCH or upsertLatestByEmail (an undelete through upsert included).
+// unassign, a v5 create, PATCH or upsertLatestByEmail (an undelete through upsert included), or
+// a v5 list-membership create or delete.
 // An entry is the sorted names of the fields that the write supplied for the prospect, whether
 // or not a value changed (a client resending unchanged values must show), in one vocabulary for
 // every API version: standard fields by their v3/v4 name (v5 camelCase mapped, the assignment
 // as "user_id"), custom fields by their id without "__c", list memberships as "list_<id>". A
-// write supplying no field is still an entry (an empty list). Failed writes, reads, deletes and
-// v5 do/undelete (which supplies no field) are not entries.
+// write supplying no field is still an entry (an empty list). Failed writes, reads, prospect
+// deletes and v5 do/undelete (which supply no field) are not entries.
 struct WriteLog {
   std::map<long long, std::vector<std::vector<std::string>>> writes;  // by prospect id
 

@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <array>
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "tests/emulator/activities.h"
 #include "tests/emulator/v5_fields.h"
@@ -109,7 +108,7 @@ HttpResponse HandleV5VisitorActivities(const HttpRequest& request, BusinessUnit&
                                        const std::vector<std::string>& segments, long long now,
                                        const HandlerOptions& options) {
   if (segments.size() > 1) return V5Error(109, 404);
-  if (request.method != "GET") return V5Error(60, 405);
+  if (request.method != "GET") return v5::MethodNotAllowed();
   std::vector<std::string> fields;
   if (auto failure = v5::ParseFieldNames(Param(request.query, "fields"), v5::KnownField, fields)) {
     return failure->Response();
@@ -120,12 +119,8 @@ HttpResponse HandleV5VisitorActivities(const HttpRequest& request, BusinessUnit&
         [&](const VisitorActivity& a) { return v5::Render(unit, a, fields); }};
     return v5::QueryPage(request, unit, now, options, activities, fields);
   }
-  long long id = 0;
-  const std::string& text = segments[0];
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  const auto it = error == std::errc() && end == text.data() + text.size()
-                      ? unit.activities.find(id)
-                      : unit.activities.end();
+  const std::optional<long long> id = v5::ParseRecordId(segments[0]);
+  const auto it = id ? unit.activities.find(*id) : unit.activities.end();
   if (it == unit.activities.end()) return V5Error(109, 404);
   HttpResponse response;
   response.body = v5::Render(unit, it->second, fields);

@@ -12,28 +12,6 @@ namespace {
 
 namespace json = boost::json;
 
-Failure InvalidProperty(std::string_view name, std::string_view why) {
-  return {154, 400, "Invalid property: " + std::string(name) + ". " + std::string(why)};
-}
-
-Failure MissingProperty(std::string_view name) {
-  return {153, 400, "Missing required property: " + std::string(name)};
-}
-
-std::optional<Failure> ReadObject(const HttpRequest& request, json::object& out) {
-  if (request.body.empty()) return Failure{152, 400, ""};
-  std::string type = request.Header("content-type") ? *request.Header("content-type") : "";
-  std::transform(type.begin(), type.end(), type.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (!type.starts_with("application/json")) return Failure{151, 400, ""};
-  boost::system::error_code error;
-  json::value parsed = json::parse(request.body, error);
-  if (error) return Failure{150, 400, "Invalid JSON in request body: " + error.message()};
-  if (!parsed.is_object()) return Failure{150, 400, "The request body must be a JSON object"};
-  out = std::move(parsed.as_object());
-  return std::nullopt;
-}
-
 std::optional<Failure> StageText(const Field& field, const json::value& value, std::string stored,
                                  ProspectChanges& out) {
   if (value.is_null()) {
@@ -136,6 +114,28 @@ std::optional<Failure> StageProperties(const json::object& body, const BusinessU
 
 }  // namespace
 
+Failure InvalidProperty(std::string_view name, std::string_view why) {
+  return {154, 400, "Invalid property: " + std::string(name) + ". " + std::string(why)};
+}
+
+Failure MissingProperty(std::string_view name) {
+  return {153, 400, "Missing required property: " + std::string(name)};
+}
+
+std::optional<Failure> ReadJsonObject(const HttpRequest& request, json::object& out) {
+  if (request.body.empty()) return Failure{152, 400, ""};
+  std::string type = request.Header("content-type") ? *request.Header("content-type") : "";
+  std::transform(type.begin(), type.end(), type.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (!type.starts_with("application/json")) return Failure{151, 400, ""};
+  boost::system::error_code error;
+  json::value parsed = json::parse(request.body, error);
+  if (error) return Failure{150, 400, "Invalid JSON in request body: " + error.message()};
+  if (!parsed.is_object()) return Failure{150, 400, "The request body must be a JSON object"};
+  out = std::move(parsed.as_object());
+  return std::nullopt;
+}
+
 const std::string* ProspectChanges::Email() const {
   auto it = values.find("email");
   return it == values.end() ? nullptr : &it->second;
@@ -158,14 +158,14 @@ bool PlausibleEmail(std::string_view email) {
 std::optional<Failure> ParseProspectBody(const HttpRequest& request, const BusinessUnit& unit,
                                          ProspectChanges& out) {
   json::object body;
-  if (auto failure = ReadObject(request, body)) return failure;
+  if (auto failure = ReadJsonObject(request, body)) return failure;
   return StageProperties(body, unit, out);
 }
 
 std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const BusinessUnit& unit,
                                        UpsertBody& out) {
   json::object body;
-  if (auto failure = ReadObject(request, body)) return failure;
+  if (auto failure = ReadJsonObject(request, body)) return failure;
   for (const auto& [key, value] : body) {
     if (key == "matchEmail") {
       if (!value.is_string() && !value.is_null()) {
@@ -199,7 +199,7 @@ std::optional<Failure> ParseUpsertBody(const HttpRequest& request, const Busines
 
 std::optional<Failure> ParseUndeleteBody(const HttpRequest& request, std::string& match_email) {
   json::object body;
-  if (auto failure = ReadObject(request, body)) return failure;
+  if (auto failure = ReadJsonObject(request, body)) return failure;
   for (const auto& [key, value] : body) {
     if (key != "matchEmail") return InvalidProperty(key, "The property is not known.");
     if (!value.is_string() && !value.is_null()) return InvalidProperty(key, "Expected a string.");

@@ -9,9 +9,11 @@
 // 10; userId together with salesforceOwnerId 125.
 #pragma once
 
+#include <boost/json.hpp>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tests/emulator/http.h"
@@ -19,6 +21,13 @@
 #include "tests/emulator/v5_common.h"
 
 namespace pdc::emulator::v5 {
+
+// The envelope of every v5 JSON body: empty 152, Content-Type not application/json 151, not a
+// JSON object 150.
+std::optional<Failure> ReadJsonObject(const HttpRequest& request, boost::json::object& out);
+// 154 "Invalid property: <name>. <why>" and 153 "Missing required property: <name>".
+Failure InvalidProperty(std::string_view name, std::string_view why);
+Failure MissingProperty(std::string_view name);
 
 // The staged effect of a body's properties on a prospect.
 struct ProspectChanges {

@@ -1,9 +1,10 @@
-// Pieces shared by the v5 prospect handlers (pardot-api.md §1.5, §6.2, §7). Internal to the
-// emulator, in namespace v5 so that they cannot collide with the v3/v4 handlers' names: the router
-// only sees HandleV5Prospects (handlers.h). Every function here runs with the unit's mutex held by
-// the router.
+// Pieces shared by the v5 handlers of prospects and list memberships (pardot-api.md §1.5, §6.2,
+// §7). Internal to the emulator, in namespace v5 so that they cannot collide with the v3/v4
+// handlers' names: the router only sees HandleV5Prospects and HandleV5ListMemberships
+// (handlers.h). Every function here runs with the unit's mutex held by the router.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,11 +27,17 @@ struct Failure {
 // Pardot's message for `fields`), HTTP 400.
 Failure InvalidParameter(std::string_view name, std::string_view why);
 
-// The collection URL on the host the request was sent to ("https://<host>/api/v5/objects/" +
-// `path`, e.g. "prospects"); the unit's environment host when the request carries no Host
-// (in-process tests).
+// 405 with 60: a verb the path does not take.
+HttpResponse MethodNotAllowed();
+
+// A record id path segment: a positive decimal integer, else nullopt (the routes answer 404 109).
+std::optional<long long> ParseRecordId(const std::string& segment);
+
+// The URL of a collection (`object`: "prospects", "list-memberships", "visitor-activities") on
+// the host the request was sent to ("https://<host>/api/v5/objects/prospects"); the unit's
+// environment host when the request carries no Host (in-process tests).
 std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit,
-                          std::string_view path);
+                          std::string_view object);
 
 // Whether two email addresses name the same prospect. UNCONFIRMED rule: exact (case-sensitive)
 // on AMPSEA units, where Segment observed that a different casing creates another prospect;

@@ -130,15 +130,6 @@ std::optional<Failure> ParseFieldNames(const std::optional<std::string>& text,
   return CheckFieldNames(SplitFieldList(*text), known, out);
 }
 
-std::string FieldListText(const std::vector<Field>& fields) {
-  std::string text;
-  for (const auto& f : fields) {
-    if (!text.empty()) text += ',';
-    text += f.name;
-  }
-  return text;
-}
-
 std::string RenderRecord(const BusinessUnit& unit, const Prospect& prospect,
                          const std::vector<Field>& fields) {
   boost::json::object record;

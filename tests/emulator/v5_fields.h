@@ -36,14 +36,11 @@ std::optional<Failure> ParseFieldList(const std::optional<std::string>& text,
 std::optional<Failure> ResolveFieldNames(const std::vector<std::string>& names,
                                          const BusinessUnit& unit, std::vector<Field>& out);
 
-// The same checks for a collection whose fields are not prospect fields: `known` tells which
-// names exist; the names come back in the order given.
+// The same checks for an object whose fields are not prospect fields (list memberships, visitor
+// activities): `known` tells which names exist; the names come back in the order given.
 std::optional<Failure> ParseFieldNames(const std::optional<std::string>& text,
                                        const std::function<bool(std::string_view)>& known,
                                        std::vector<std::string>& out);
-
-// The names joined with commas, as `fields` is repeated in nextPageUrl.
-std::string FieldListText(const std::vector<Field>& fields);
 
 // The prospect as a JSON object whose keys are exactly `fields`, in that order. Real JSON types:
 // integers for ids, score and campaignId; true/false for flags (stored "true"/"false", empty is

@@ -21,13 +21,15 @@ namespace pdc::emulator {
 namespace v5 {
 namespace {
 
-HttpResponse MethodNotAllowed() { return V5Error(60, 405); }
-
 HttpResponse UnknownAction(std::string_view action) {
   return V5Error(205, 400, "Invalid record action: " + std::string(action));
 }
 
-std::optional<long long> ParseId(const std::string& segment) {
+}  // namespace
+
+HttpResponse MethodNotAllowed() { return V5Error(60, 405); }
+
+std::optional<long long> ParseRecordId(const std::string& segment) {
   long long id = 0;
   const auto [end, error] = std::from_chars(segment.data(), segment.data() + segment.size(), id);
   if (segment.empty() || error != std::errc() || end != segment.data() + segment.size() ||
@@ -37,17 +39,15 @@ std::optional<long long> ParseId(const std::string& segment) {
   return id;
 }
 
-}  // namespace
-
 Failure InvalidParameter(std::string_view name, std::string_view why) {
   return {51, 400, "Invalid parameter: " + std::string(name) + ". " + std::string(why)};
 }
 
 std::string CollectionUrl(const HttpRequest& request, const BusinessUnit& unit,
-                          std::string_view path) {
+                          std::string_view object) {
   std::string host = request.host;
   if (host.empty()) host = unit.environment == "demo" ? "pi.demo.pardot.com" : "pi.pardot.com";
-  return "https://" + host + "/api/v5/objects/" + std::string(path);
+  return "https://" + host + "/api/v5/objects/" + std::string(object);
 }
 
 bool SameEmail(const BusinessUnit& unit, std::string_view a, std::string_view b) {
@@ -78,7 +78,7 @@ HttpResponse HandleV5Prospects(const HttpRequest& request, BusinessUnit& unit,
     if (action == "undelete") return v5::Undelete(request, unit, now);
     return v5::UpsertLatestByEmail(request, unit, now);
   }
-  const std::optional<long long> id = v5::ParseId(segments[0]);
+  const std::optional<long long> id = v5::ParseRecordId(segments[0]);
   if (!id) return V5Error(109, 404);
   if (segments.size() == 1) {
     if (method == "GET") return v5::Read(request, unit, *id);

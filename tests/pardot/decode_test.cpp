@@ -41,6 +41,21 @@ TEST(DecodeTest, V34ObjectOrArrayOrNothing) {
   EXPECT_TRUE(bulk_none->records.empty());
 }
 
+TEST(DecodeTest, V34TotalResultsAsNumberOrStringAndNoneInBulkOutput) {
+  auto counted = DecodeV34Query(
+      R"({"@attributes":{"stat":"ok","version":1},"result":{"total_results":1234,"prospect":{"id":9}}})");
+  ASSERT_TRUE(counted.ok());
+  EXPECT_EQ(counted->total, 1234);
+  auto as_text = DecodeV34Query(
+      R"({"@attributes":{"stat":"ok","version":1},"result":{"total_results":"56"}})");
+  ASSERT_TRUE(as_text.ok());
+  EXPECT_EQ(as_text->total, 56);
+  auto bulk =
+      DecodeV34Query(R"({"@attributes":{"stat":"ok","version":1},"result":{"prospect":{"id":9}}})");
+  ASSERT_TRUE(bulk.ok());
+  EXPECT_EQ(bulk->total, std::nullopt);
+}
+
 TEST(DecodeTest, V34ErrorsAndJunkNameWhatWasFound) {
   auto error = DecodeV34Query(Fixture("v3v4_json_error_15_login_failed.json"));
   ASSERT_FALSE(error.ok());

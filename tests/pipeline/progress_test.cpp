@@ -32,6 +32,20 @@ TEST(ProgressTextTest, TheFinalLineGivesTheTimeTaken) {
             "cleaning: 1,000,000 records in 2m05s, 8,000/s");
 }
 
+TEST(CountTextTest, SeparatesThousands) {
+  EXPECT_EQ(CountText(0), "0");
+  EXPECT_EQ(CountText(999), "999");
+  EXPECT_EQ(CountText(1000), "1,000");
+  EXPECT_EQ(CountText(1234567), "1,234,567");
+}
+
+TEST(EtaSecondsTest, OnlyOnceEnoughIsDoneAndWhileSomethingIsLeft) {
+  EXPECT_EQ(EtaSeconds(0.25, 10.0), 30.0);
+  EXPECT_EQ(EtaSeconds(0.25, 0.5), std::nullopt);    // under a second in
+  EXPECT_EQ(EtaSeconds(0.005, 50.0), std::nullopt);  // under 1% done
+  EXPECT_EQ(EtaSeconds(1.0, 10.0), std::nullopt);    // nothing left
+}
+
 TEST(DurationTextTest, ReadsAsAPersonWouldSayIt) {
   EXPECT_EQ(DurationText(0.44), "0.4s");
   EXPECT_EQ(DurationText(17.2), "17s");
