@@ -96,6 +96,15 @@ bool IsReadOnlyField(std::string_view snake, int api_version) {
 
 bool IsStandardField(std::string_view snake) { return BySnake(snake) != nullptr; }
 
+const std::vector<std::string_view>& StandardFieldNames() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& n : kNames) out.push_back(n.snake);
+    return out;
+  }();
+  return names;
+}
+
 V5Type V5TypeOf(std::string_view snake) {
   constexpr std::string_view kIntegers[] = {"id",    "campaign_id", "prospect_account_id",
                                             "score", "user_id",     "assigned_to_id"};

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pdc::pardot {
 
@@ -21,5 +22,7 @@ V5Type V5TypeOf(std::string_view snake);
 
 // True for the standard v3/v4 fields (anything else is a custom field).
 bool IsStandardField(std::string_view snake);
+// The standard fields' names, id first, in the order of pardot-api.md §5.
+const std::vector<std::string_view>& StandardFieldNames();
 
 }  // namespace pdc::pardot
