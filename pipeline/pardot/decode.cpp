@@ -61,20 +61,29 @@ long long IntegerOf(const json::value& v) {
   return 0;
 }
 
-Result<Record> RecordOf(const json::value& v, bool v5) {
-  if (!v.is_object()) return Status::Parse("a prospect is not a JSON object");
+Result<Record> RecordOf(const json::value& v, bool v5, bool relation_ids = false) {
+  if (!v.is_object()) return Status::Parse("a record is not a JSON object");
   Record record;
   for (const auto& [key, value] : v.as_object()) {
     const std::string name = v5 ? FromV5Name(std::string_view(key.data(), key.size()))
                                 : std::string(key.data(), key.size());
     if (name == "id") {
       const long long id = IntegerOf(value);
-      if (id <= 0) return Status::Parse("a prospect has no valid id");
+      if (id <= 0) return Status::Parse("a record has no valid id");
       record.set_id(std::to_string(id));
     }
-    if (auto field = FieldValue(value)) record.Load(InternField(name), std::move(*field));
+    if (auto field = FieldValue(value)) {
+      record.Load(InternField(name), std::move(*field));
+    } else if (relation_ids && value.is_object() && value.as_object().contains("id")) {
+      // {"campaign":{"id":1,"name":"..."}} names the related record: campaign_id, unless the
+      // record has that field of its own.
+      const FieldId id = InternField(name + "_id");
+      if (!v.as_object().contains(name + "_id")) {
+        record.Load(id, Value::Text(ScalarText(value.as_object().at("id"))));
+      }
+    }
   }
-  if (record.id().empty()) return Status::Parse("a prospect has no id");
+  if (record.id().empty()) return Status::Parse("a record has no id");
   return record;
 }
 
@@ -93,7 +102,8 @@ void AddRecord(ProspectPage& page, Record record) {
 
 }  // namespace
 
-Result<ProspectPage> DecodeV34Query(const std::string& body) {
+Result<ProspectPage> DecodeV34Query(const std::string& body, std::string_view element,
+                                    bool relation_ids) {
   json::error_code ec;
   const json::value doc = json::parse(body, ec);
   if (ec || !doc.is_object()) return Failure(body, "a JSON query result");
@@ -106,10 +116,10 @@ Result<ProspectPage> DecodeV34Query(const std::string& body) {
   if (const json::value* total = result->as_object().if_contains("total_results")) {
     page.total = IntegerOf(*total);
   }
-  const json::value* prospects = result->as_object().if_contains("prospect");
+  const json::value* prospects = result->as_object().if_contains(element);
   if (prospects == nullptr || prospects->is_null()) return page;  // no rows: no key
   auto add = [&](const json::value& v) -> Status {
-    auto record = RecordOf(v, false);
+    auto record = RecordOf(v, false, relation_ids);
     if (!record.ok()) return record.status();
     AddRecord(page, std::move(*record));
     return Status::Ok();

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/pardot/transport.h"
@@ -25,7 +26,11 @@ struct ProspectPage {
 
 // A v3/v4 `do/query` answer with format=json (any output mode). An error body or a body that is
 // not the expected JSON is an error naming what was found.
-Result<ProspectPage> DecodeV34Query(const std::string& body);
+// `element` names the records' key in the result: "prospect", or "visitor_activity" for
+// visitor activities. With `relation_ids`, a related record given as an object with an id
+// ({"campaign":{"id":1,...}}) becomes a field (campaign_id).
+Result<ProspectPage> DecodeV34Query(const std::string& body, std::string_view element = "prospect",
+                                    bool relation_ids = false);
 // A v5 collection answer (`values`, `nextPageToken`, `nextPageUrl`) and its headers.
 Result<ProspectPage> DecodeV5Page(const Response& response);
 // One v5 record (GET by id, PATCH answer).
