@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/journal.h"
+#include "rules/status.h"
+
 namespace pdc {
 
 enum ExitCode : int {
@@ -18,8 +21,8 @@ enum ExitCode : int {
 };
 
 struct CommonOptions {
-  bool json = false;   // a machine-readable summary on stdout
-  bool quiet = false;  // no progress, no human summary
+  bool json = false;     // a machine-readable summary on stdout
+  bool quiet = false;    // no progress, no human summary
   bool verbose = false;  // stage timings on stderr at the end
 };
 
@@ -51,6 +54,20 @@ int RunCommand(const RunOptions& options, const CommonOptions& common);
 // outcome is unknown, sends the planned ones, then pulls on from the checkpoint.
 int ResumeCommand(const std::string& run_id, const RunOptions& options,
                   const CommonOptions& common);
+
+// `export CONFIG --to FILE`: prospects and visitor activities into a SQLite file or CSV/JSONL
+// files, incrementally (pipeline/export_command.cpp). `resumed` continues a stopped export.
+struct ExportOptions {
+  std::string config;
+  std::string to;                    // FILE.sqlite, FILE.csv or FILE.jsonl
+  bool clean = false;                // prospects through the config's rules first
+  std::vector<std::string> objects;  // prospects, visitor_activities; empty: both
+  std::string journal = "pardot-clean.db";
+};
+int ExportCommand(const ExportOptions& options, const CommonOptions& common,
+                  const std::optional<RunRow>& resumed = std::nullopt);
+// The options a journaled export was started with (its checkpoint), for `resume`.
+Result<ExportOptions> ExportOptionsOf(const RunRow& row, const std::string& checkpoint);
 
 // Writes back the before-images of an applied run where fields still hold what it wrote.
 int UndoCommand(const std::string& run_id, bool apply, const RunOptions& options,

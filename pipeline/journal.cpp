@@ -45,6 +45,14 @@ CREATE TABLE IF NOT EXISTS checkpoints (
   records_pulled INTEGER NOT NULL,
   saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
+CREATE TABLE IF NOT EXISTS export_marks (
+  business_unit_id TEXT NOT NULL,
+  target TEXT NOT NULL,
+  object TEXT NOT NULL,
+  mark TEXT NOT NULL,
+  saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  PRIMARY KEY (business_unit_id, target, object)
+);
 CREATE TABLE IF NOT EXISTS api_usage (
   business_unit_id TEXT NOT NULL,
   day TEXT NOT NULL,
@@ -332,6 +340,32 @@ Result<std::optional<std::string>> Journal::Checkpoint(const std::string& run_id
   const int rc = s.Step();
   if (rc == SQLITE_ROW) return std::optional<std::string>(s.Text(0));
   if (rc != SQLITE_DONE) return s.Error("cannot read the checkpoint of " + run_id);
+  return std::optional<std::string>();
+}
+
+Status Journal::SaveMark(const std::string& business_unit_id, const std::string& target,
+                         const std::string& object, const std::string& mark_json) {
+  std::lock_guard lock(mutex_);
+  Statement s(db_,
+              "INSERT INTO export_marks (business_unit_id, target, object, mark) VALUES (?,?,?,?) "
+              "ON CONFLICT(business_unit_id, target, object) DO UPDATE SET mark = excluded.mark, "
+              "saved_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')");
+  s.Bind(1, business_unit_id).Bind(2, target).Bind(3, object).Bind(4, mark_json);
+  if (s.Step() != SQLITE_DONE) return s.Error("cannot save the export mark of " + object);
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> Journal::Mark(const std::string& business_unit_id,
+                                                 const std::string& target,
+                                                 const std::string& object) {
+  std::lock_guard lock(mutex_);
+  Statement s(db_,
+              "SELECT mark FROM export_marks WHERE business_unit_id = ? AND target = ? AND "
+              "object = ?");
+  s.Bind(1, business_unit_id).Bind(2, target).Bind(3, object);
+  const int rc = s.Step();
+  if (rc == SQLITE_ROW) return std::optional<std::string>(s.Text(0));
+  if (rc != SQLITE_DONE) return s.Error("cannot read the export mark of " + object);
   return std::optional<std::string>();
 }
 

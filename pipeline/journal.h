@@ -1,8 +1,8 @@
 // Journal: the SQLite file that makes every run resumable and undoable (DESIGN.md §1, §8).
 // It records runs, every planned write with the before-image of each field and the value to
 // write, the state of each write (planned → sent → confirmed | failed | unknown), the pull
-// checkpoint, and the requests spent per business unit and day. A write is sent only after its
-// operation is committed here. Secrets are never stored.
+// checkpoint, the high-water marks of exports, and the requests spent per business unit and
+// day. A write is sent only after its operation is committed here. Secrets are never stored.
 // Thread-safe: one connection behind a mutex (writes are batched, so contention is low).
 #pragma once
 
@@ -22,7 +22,7 @@ namespace pdc {
 
 struct RunRow {
   std::string run_id;
-  std::string kind = "run";  // run | undo
+  std::string kind = "run";  // run | undo | export
   std::string undo_of;       // for undo runs: the run being undone
   std::string mode;          // dry_run | apply
   std::string config_path, config_hash, source, business_unit_id;
@@ -57,6 +57,13 @@ class Journal {
   Status SaveCheckpoint(const std::string& run_id, const std::string& cursor_json,
                         std::int64_t records_pulled);
   Result<std::optional<std::string>> Checkpoint(const std::string& run_id);
+
+  // Export high-water marks (pipeline/export_command.cpp): per business unit, export target
+  // (its absolute path) and object, the JSON of where the next export starts.
+  Status SaveMark(const std::string& business_unit_id, const std::string& target,
+                  const std::string& object, const std::string& mark_json);
+  Result<std::optional<std::string>> Mark(const std::string& business_unit_id,
+                                          const std::string& target, const std::string& object);
 
   // Requests spent on a business unit on a day ("YYYY-MM-DD" in the unit's zone, or UTC).
   Status AddUsage(const std::string& business_unit_id, const std::string& day, std::int64_t n);

@@ -43,8 +43,8 @@ int main(int argc, char** argv) {
   add_common(run);
 
   std::string run_id;
-  auto* resume =
-      app.add_subcommand("resume", "continue a Pardot run stopped by a limit, a fault or a kill");
+  auto* resume = app.add_subcommand(
+      "resume", "continue a run or export stopped by a limit, a fault or a kill");
   resume->add_option("RUN_ID", run_id, "the run to continue (see `pardot-clean runs`)")->required();
   resume->add_option("--journal", run_options.journal, "the journal (default ./pardot-clean.db)");
   resume->add_option("--report", run_options.reports,
@@ -60,6 +60,26 @@ int main(int argc, char** argv) {
   undo->add_option("--report", run_options.reports,
                    "write a report: FILE.json, FILE.csv or FILE.html (repeatable)");
   add_common(undo);
+
+  pdc::ExportOptions export_options;
+  auto* export_command = app.add_subcommand(
+      "export", "copy prospects and visitor activities into SQLite, CSV or JSONL, incrementally");
+  export_command->add_option("CONFIG", export_options.config, "the YAML config (its Pardot source)")
+      ->required();
+  export_command
+      ->add_option("--to", export_options.to,
+                   "FILE.sqlite (the state, upserted), or FILE.csv / FILE.jsonl (one file per "
+                   "object beside it, appended)")
+      ->required();
+  export_command->add_flag("--clean", export_options.clean,
+                           "put the prospects through the config's rules first");
+  export_command
+      ->add_option("--objects", export_options.objects,
+                   "prospects and/or visitor_activities (default both)")
+      ->delimiter(',');
+  export_command->add_option("--journal", export_options.journal,
+                             "the journal: runs, marks and budget (default ./pardot-clean.db)");
+  add_common(export_command);
 
   std::string plan_config;
   auto* plan = app.add_subcommand(
@@ -120,6 +140,7 @@ int main(int argc, char** argv) {
     if (*run) return pdc::RunCommand(run_options, common);
     if (*resume) return pdc::ResumeCommand(run_id, run_options, common);
     if (*undo) return pdc::UndoCommand(run_id, undo_apply, run_options, common);
+    if (*export_command) return pdc::ExportCommand(export_options, common);
     if (*plan) return pdc::PlanCommand(plan_config, run_options, common);
     if (*explain) return pdc::ExplainCommand(explain_options, common);
     if (*rules && markdown) {

@@ -224,6 +224,22 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
     row = *found;
   }
   if (!row) return Fail("resume", kExitUsage, "no run " + run_id + " in " + options.journal);
+  if (row->kind == "export") {
+    if (row->state == "done") {
+      std::cout << "export " << run_id << " is complete; nothing to resume\n";
+      return kExitOk;
+    }
+    auto journal = Journal::Open(options.journal);
+    if (!journal.ok()) return Fail("resume", kExitUsage, journal.status().message());
+    auto kept = (*journal)->Checkpoint(run_id);
+    if (!kept.ok() || !*kept)
+      return Fail("resume", kExitFault, "export " + run_id + ": no options kept");
+    auto export_options = ExportOptionsOf(*row, **kept);
+    if (!export_options.ok()) return Fail("resume", kExitFault, export_options.status().message());
+    export_options->journal = options.journal;
+    journal->reset();  // the export opens the journal itself
+    return ExportCommand(*export_options, common, row);
+  }
   if (row->kind != "run" || row->mode != "apply") {
     return Fail("resume", kExitUsage,
                 "run " + run_id + " is a " + row->mode + " " + row->kind +
