@@ -190,7 +190,13 @@ Status SqliteExport::Start() {
   for (const Table& table : tables) {
     if (Status st = CheckShape(table); !st.ok()) return st;
   }
-  std::string schema = "PRAGMA journal_mode = WAL;\nPRAGMA synchronous = FULL;\n";
+  // A page of activities with scattered prospect ids dirties a leaf of that index per row; a
+  // longer WAL (64 MB of 4 KB pages rather than 4 MB) lets a checkpoint write each such leaf once
+  // for many pages, which made a million scattered rows about a third faster.
+  std::string schema =
+      "PRAGMA journal_mode = WAL;\n"
+      "PRAGMA synchronous = FULL;\n"
+      "PRAGMA wal_autocheckpoint = 16384;\n";
   for (const Table& table : tables) schema += CreateSql(table);
   if (Status st = Exec(schema.c_str(), "cannot create its tables"); !st.ok()) return st;
   ObjectWriter* writers[] = {&prospects_, &activities_};
