@@ -59,9 +59,10 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
 // files, incrementally (pipeline/export_command.cpp). `resumed` continues a stopped export.
 struct ExportOptions {
   std::string config;
-  std::string to;                    // FILE.sqlite, FILE.csv or FILE.jsonl
-  bool clean = false;                // prospects through the config's rules first
-  std::vector<std::string> objects;  // prospects, visitor_activities; empty: both
+  std::string to;                     // FILE.sqlite, FILE.csv or FILE.jsonl
+  bool clean = false;                 // prospects through the config's rules first
+  std::vector<std::string> objects;   // prospects, visitor_activities; empty: both
+  std::vector<std::string> finished;  // a resumed export: objects it had already completed
   std::string journal = "pardot-clean.db";
 };
 int ExportCommand(const ExportOptions& options, const CommonOptions& common,

@@ -12,15 +12,21 @@
 //                       When the pull completes, the mark becomes {"updated_after":S}. The first
 //                       export has no T and takes every prospect.
 //   visitor_activities  {"after_id":N}: activities are never updated, so ids above N are all
-//                       that is new.
+//                       that is new. An export reads the highest id T first and pulls (N, T] in
+//                       up to four id ranges at once; until they are all done the mark is
+//                       {"ranges":[[after,before],...],"top":T}, each range's place.
 // The requests go through the session and its governor like a run's: five in flight at most,
 // and the daily budget counted in the journal.
 #include <boost/json.hpp>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <filesystem>
 #include <iostream>
+#include <mutex>
+#include <thread>
 
 #include "pipeline/commands.h"
 #include "pipeline/export_target.h"
@@ -83,16 +89,22 @@ std::string OneSecondEarlier(const std::string& text) {
 
 // The options an export was started with, kept as its checkpoint so that `resume` repeats them.
 std::string OptionsJson(const ExportOptions& options) {
-  json::array objects;
+  json::array objects, finished;
   for (const std::string& o : options.objects) objects.emplace_back(json::string(o));
-  return json::serialize(
-      json::object{{"to", options.to}, {"clean", options.clean}, {"objects", std::move(objects)}});
+  for (const std::string& o : options.finished) finished.emplace_back(json::string(o));
+  return json::serialize(json::object{{"to", options.to},
+                                      {"clean", options.clean},
+                                      {"objects", std::move(objects)},
+                                      {"finished", std::move(finished)}});
+}
+
+bool Named(const std::vector<std::string>& names, ExportObject object) {
+  return std::find(names.begin(), names.end(), std::string(ExportObjectName(object))) !=
+         names.end();
 }
 
 bool Wanted(const ExportOptions& options, ExportObject object) {
-  if (options.objects.empty()) return true;
-  return std::find(options.objects.begin(), options.objects.end(),
-                   std::string(ExportObjectName(object))) != options.objects.end();
+  return options.objects.empty() || Named(options.objects, object);
 }
 
 struct Export {
@@ -171,29 +183,138 @@ struct Export {
     return SaveMark(ExportObject::kProspects, done);
   }
 
+  // Activities in id ranges pulled at once (they share the five request slots), written here as
+  // their pages arrive; the mark keeps each range's place until all are done.
   bool Activities() {
     auto stored = journal.Mark(unit, target_key, "visitor_activities");
     if (!stored.ok()) return Failed(stored.status());
-    const long long after = Number(ParseMark(*stored), "after_id");
-    how[1] = after == 0 ? "all" : "ids above " + std::to_string(after);
-    pardot::ActivityPuller puller(session, version, after);
-    while (!puller.done()) {
-      auto page = puller.Next();
+    const json::object mark = ParseMark(*stored);
+    std::vector<std::pair<long long, long long>> ranges;  // (after, before); before 0: none
+    long long top = 0;  // where the next export starts once these ranges are done
+    if (const json::value* kept = mark.if_contains("ranges"); kept && kept->is_array()) {
+      top = Number(mark, "top");
+      for (const json::value& r : kept->as_array()) {
+        if (r.is_array() && r.as_array().size() == 2 && r.as_array()[0].is_int64() &&
+            r.as_array()[1].is_int64()) {
+          ranges.emplace_back(r.as_array()[0].as_int64(), r.as_array()[1].as_int64());
+        }
+      }
+      how[1] = "resumed up to id " + std::to_string(top);
+    } else {
+      // The first page, in order, shows where the ids start; one more request tells where they
+      // end, and what lies between is split.
+      const long long after = Number(mark, "after_id");
+      how[1] = after == 0 ? "all" : "ids above " + std::to_string(after);
+      pardot::ActivityPuller first(session, version, after);
+      auto page = first.Next();
       if (page.outcome.outcome != pardot::Outcome::kOk) {
         return Stop(page.outcome, page.auth_failed, "exporting visitor activities");
       }
-      const std::vector<Record>& records = page.activities.records;
-      if (records.empty()) continue;
-      if (Status st = target.Write(ExportObject::kVisitorActivities, records); !st.ok()) {
-        return Failed(st);
-      }
-      written[1] += static_cast<long long>(records.size());
+      if (!WriteActivities(page.activities.records)) return false;
       if (!SaveMark(ExportObject::kVisitorActivities,
-                    json::object{{"after_id", puller.high_water()}})) {
+                    json::object{{"after_id", first.high_water()}})) {
         return false;
       }
+      if (first.done()) return true;
+      auto highest = pardot::ActivityPuller::Highest(session, version);
+      if (highest.outcome.outcome != pardot::Outcome::kOk) {
+        return Stop(highest.outcome, highest.auth_failed, "exporting visitor activities");
+      }
+      top = std::max(highest.activities.max_id, first.high_water());
+      if (first.high_water() == top) {
+        return SaveMark(ExportObject::kVisitorActivities, json::object{{"after_id", top}});
+      }
+      ranges = SplitIds(first.high_water(), top);
     }
+    auto save = [&] {
+      json::array kept;
+      for (const auto& [a, b] : ranges) kept.emplace_back(json::array{a, b});
+      return SaveMark(ExportObject::kVisitorActivities,
+                      json::object{{"ranges", std::move(kept)}, {"top", top}});
+    };
+    if (!save()) return false;
+
+    struct Page {
+      std::size_t range;
+      pardot::ActivityPuller::Page page;
+      long long high_water;
+    };
+    std::mutex mutex;
+    std::condition_variable has_page, has_room;
+    std::deque<Page> pages;
+    std::size_t running = ranges.size();
+    bool closing = false;
+    std::vector<std::thread> threads;
+    for (std::size_t i = 0; i < ranges.size(); ++i) {
+      threads.emplace_back([&, i] {
+        pardot::ActivityPuller puller(session, version, ranges[i].first, ranges[i].second);
+        while (!puller.done()) {
+          Page page{i, puller.Next(), 0};
+          page.high_water = puller.high_water();
+          const bool failed = page.page.outcome.outcome != pardot::Outcome::kOk;
+          std::unique_lock lock(mutex);
+          has_room.wait(lock, [&] { return closing || pages.size() < 2 * ranges.size(); });
+          if (closing) break;
+          pages.push_back(std::move(page));
+          has_page.notify_one();
+          if (failed) break;
+        }
+        std::lock_guard lock(mutex);
+        --running;
+        has_page.notify_all();
+      });
+    }
+    bool ok = true;
+    for (;;) {
+      std::unique_lock lock(mutex);
+      has_page.wait(lock, [&] { return !pages.empty() || running == 0; });
+      if (pages.empty()) break;
+      Page page = std::move(pages.front());
+      pages.pop_front();
+      has_room.notify_one();
+      lock.unlock();
+      if (page.page.outcome.outcome != pardot::Outcome::kOk) {
+        ok = Stop(page.page.outcome, page.page.auth_failed, "exporting visitor activities");
+      } else if (!page.page.activities.records.empty()) {
+        ok = WriteActivities(page.page.activities.records);
+        if (ok) {
+          ranges[page.range].first = std::max(ranges[page.range].first, page.high_water);
+          ok = save();
+        }
+      }
+      if (!ok) {
+        lock.lock();
+        closing = true;
+        has_room.notify_all();
+        break;
+      }
+    }
+    for (std::thread& t : threads) t.join();
+    if (!ok) return false;
+    return SaveMark(ExportObject::kVisitorActivities, json::object{{"after_id", top}});
+  }
+
+  bool WriteActivities(const std::vector<Record>& records) {
+    if (records.empty()) return true;
+    if (Status st = target.Write(ExportObject::kVisitorActivities, records); !st.ok()) {
+      return Failed(st);
+    }
+    written[1] += static_cast<long long>(records.size());
     return true;
+  }
+
+  // (after, top] in up to four ranges of equal width, each worth a few pages at least.
+  static std::vector<std::pair<long long, long long>> SplitIds(long long after, long long top) {
+    constexpr long long kMostRanges = 4, kLeastIdsARange = 4000;
+    const long long span = top - after;
+    const long long count = std::clamp(span / kLeastIdsARange, 1LL, kMostRanges);
+    const long long width = (span + count - 1) / count;
+    std::vector<std::pair<long long, long long>> ranges;
+    for (long long i = 0; i < count; ++i) {
+      const long long low = after + i * width;
+      ranges.emplace_back(low, i + 1 == count ? top + 1 : std::min(low + width + 1, top + 1));
+    }
+    return ranges;
   }
 };
 
@@ -265,9 +386,19 @@ int ExportCommand(const ExportOptions& options, const CommonOptions& common,
              p.business_unit_id,
              std::filesystem::absolute(options.to).lexically_normal().string(),
              p.api_version};
-  bool going = true;
-  if (Wanted(options, ExportObject::kProspects)) going = job.Prospects();
-  if (going && Wanted(options, ExportObject::kVisitorActivities)) job.Activities();
+  // Each object in turn; one this export already finished before it was stopped is not
+  // fetched again when it is resumed.
+  ExportOptions kept = options;
+  for (const ExportObject object : kObjects) {
+    if (!Wanted(options, object) || Named(kept.finished, object)) continue;
+    const bool done = object == ExportObject::kProspects ? job.Prospects() : job.Activities();
+    if (!done) break;
+    kept.finished.emplace_back(ExportObjectName(object));
+    if (Status st = journal.SaveCheckpoint(row.run_id, OptionsJson(kept), 0); !st.ok()) {
+      job.Failed(st);
+      break;
+    }
+  }
 
   RunSummary summary;
   RecordApiUsage(connection, p.business_unit_id, journal, summary);
@@ -307,7 +438,10 @@ int ExportCommand(const ExportOptions& options, const CommonOptions& common,
     for (int i = 0; i < 2; ++i) {
       if (!Wanted(options, kObjects[i])) continue;
       std::printf("  %s: %lld (%s)\n", std::string(ExportObjectName(kObjects[i])).c_str(),
-                  job.written[i], job.how[i].empty() ? "not reached" : job.how[i].c_str());
+                  job.written[i],
+                  Named(options.finished, kObjects[i]) ? "done before this resume"
+                  : job.how[i].empty()                 ? "not reached"
+                                                       : job.how[i].c_str());
     }
     std::printf("  %lld requests, %lld left in today's budget, %.2f s\n", summary.api.requests,
                 summary.api.budget_remaining, seconds);
@@ -326,11 +460,15 @@ Result<ExportOptions> ExportOptionsOf(const RunRow& row, const std::string& chec
   if (const json::value* clean = o.if_contains("clean"); clean && clean->is_bool()) {
     options.clean = clean->as_bool();
   }
-  if (const json::value* objects = o.if_contains("objects"); objects && objects->is_array()) {
-    for (const json::value& v : objects->as_array()) {
-      if (v.is_string()) options.objects.emplace_back(v.as_string());
+  auto names = [&](const char* key, std::vector<std::string>& out) {
+    if (const json::value* list = o.if_contains(key); list && list->is_array()) {
+      for (const json::value& v : list->as_array()) {
+        if (v.is_string()) out.emplace_back(v.as_string());
+      }
     }
-  }
+  };
+  names("objects", options.objects);
+  names("finished", options.finished);
   return options;
 }
 

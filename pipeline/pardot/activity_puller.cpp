@@ -48,8 +48,32 @@ const std::vector<std::string>& ActivityPuller::V5Fields() {
   return fields;
 }
 
-ActivityPuller::ActivityPuller(Session& session, int api_version, long long after_id)
-    : session_(session), version_(api_version), high_water_(after_id) {}
+ActivityPuller::ActivityPuller(Session& session, int api_version, long long after_id,
+                               long long before_id)
+    : session_(session), version_(api_version), before_id_(before_id), high_water_(after_id) {}
+
+ActivityPuller::Page ActivityPuller::Highest(Session& session, int api_version) {
+  Request request;
+  request.url = api_version == 5
+                    ? "/api/v5/objects/visitor-activities?fields=id&limit=1&orderBy=id%20DESC"
+                    : "/api/visitorActivity/version/" + std::to_string(api_version) +
+                          "/do/query?format=json&limit=1&sort_by=id&sort_order=descending";
+  const auto sent = session.Send(request);
+  Page page;
+  page.outcome = sent.classified;
+  page.auth_failed = sent.auth_failed;
+  if (sent.classified.outcome != Outcome::kOk) return page;
+  auto decoded = api_version == 5 ? DecodeV5Page(sent.response)
+                                  : DecodeV34Query(sent.response.body, "visitor_activity");
+  if (!decoded.ok()) {
+    page.outcome = {
+        Outcome::kFatal, 0,
+        "visitor activity query answered with an unreadable page: " + decoded.status().message()};
+    return page;
+  }
+  page.activities.max_id = decoded->max_id;
+  return page;
+}
 
 ActivityPuller::Page ActivityPuller::Next() {
   Page page;
@@ -60,11 +84,13 @@ ActivityPuller::Page ActivityPuller::Next() {
     request.url += token_ ? "&nextPageToken=" + UrlEncode(*token_)
                           : "&orderBy=id&limit=" + std::to_string(kV5Page) +
                                 "&idGreaterThan=" + std::to_string(high_water_);
+    if (!token_ && before_id_ > 0) request.url += "&idLessThan=" + std::to_string(before_id_);
   } else {
     request.url =
         "/api/visitorActivity/version/" + std::to_string(version_) +
         "/do/query?format=json&sort_by=id&sort_order=ascending&limit=" + std::to_string(kV34Page) +
         "&id_greater_than=" + std::to_string(high_water_);
+    if (before_id_ > 0) request.url += "&id_less_than=" + std::to_string(before_id_);
   }
   const auto sent = session_.Send(request);
   page.outcome = sent.classified;
@@ -73,8 +99,9 @@ ActivityPuller::Page ActivityPuller::Next() {
     done_ = true;
     return page;
   }
-  auto decoded = version_ == 5 ? DecodeV5Page(sent.response)
-                               : DecodeV34Query(sent.response.body, "visitor_activity", /*relation_ids=*/true);
+  auto decoded =
+      version_ == 5 ? DecodeV5Page(sent.response)
+                    : DecodeV34Query(sent.response.body, "visitor_activity", /*relation_ids=*/true);
   if (!decoded.ok()) {
     page.outcome = {
         Outcome::kFatal, 0,
@@ -87,6 +114,10 @@ ActivityPuller::Page ActivityPuller::Next() {
     for (Record& r : page.activities.records) r = WithSnakeNames(r);
   }
   high_water_ = std::max(high_water_, page.activities.max_id);
+  if (before_id_ > 0 && high_water_ >= before_id_ - 1) {
+    done_ = true;  // the range's last id is in: no page can follow
+    return page;
+  }
   if (version_ == 5) {
     token_ = page.activities.next_token;
     done_ = !token_ && (!page.activities.sequence_capped || page.activities.records.empty());

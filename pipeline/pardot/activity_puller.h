@@ -20,13 +20,17 @@ namespace pdc::pardot {
 
 class ActivityPuller {
  public:
-  ActivityPuller(Session& session, int api_version, long long after_id);
+  // Activities with ids above `after_id` and, when `before_id` is set, below it.
+  ActivityPuller(Session& session, int api_version, long long after_id, long long before_id = 0);
 
   struct Page {
     ProspectPage activities;
     Classified outcome;  // kOk, or why the pull stopped
     bool auth_failed = false;
   };
+  // The highest activity id the business unit holds now, in the page's max_id (0 when it has
+  // none); one request.
+  static Page Highest(Session& session, int api_version);
   Page Next();
   bool done() const { return done_; }
   // The highest id pulled so far: where the next export starts.
@@ -38,6 +42,7 @@ class ActivityPuller {
  private:
   Session& session_;
   const int version_;
+  const long long before_id_;
   long long high_water_;
   std::optional<std::string> token_;
   bool done_ = false;
