@@ -47,28 +47,42 @@ std::string WhyNot(long long list_id, const Classified& c) {
   return why + c.message;
 }
 
+// Sends one page's request and decodes the answer with `decode`; on failure `out` says why and
+// nullopt is returned.
+template <class Decode>
+auto MembersPage(Session& session, const std::string& url, long long list_id,
+                 ListMembersResult& out, Decode decode)
+    -> std::optional<std::decay_t<decltype(*decode(Response{}))>> {
+  Request request;
+  request.url = url;
+  const auto sent = session.Send(request);
+  out.outcome = sent.classified;
+  out.auth_failed = sent.auth_failed;
+  if (sent.classified.outcome != Outcome::kOk) {
+    out.error = WhyNot(list_id, sent.classified);
+    return std::nullopt;
+  }
+  auto page = decode(sent.response);
+  if (!page.ok()) {
+    out.outcome = {Outcome::kFatal, 0, page.status().message()};
+    out.error = WhyNot(list_id, out.outcome);
+    return std::nullopt;
+  }
+  return std::move(*page);
+}
+
 void PullV34(Session& session, int version, long long list_id, ListMembersResult& out) {
   constexpr int kPage = 200;
   long long after = 0;
   for (;;) {
-    Request request;
-    request.url = "/api/prospect/version/" + std::to_string(version) +
-                  "/do/query?format=json&output=bulk&fields=id&limit=" + std::to_string(kPage) +
-                  "&sort_by=id&sort_order=ascending&list_id=" + std::to_string(list_id) +
-                  "&id_greater_than=" + std::to_string(after);
-    const auto sent = session.Send(request);
-    out.outcome = sent.classified;
-    out.auth_failed = sent.auth_failed;
-    if (sent.classified.outcome != Outcome::kOk) {
-      out.error = WhyNot(list_id, sent.classified);
-      return;
-    }
-    auto page = DecodeV34Query(sent.response.body);
-    if (!page.ok()) {
-      out.outcome = {Outcome::kFatal, 0, page.status().message()};
-      out.error = WhyNot(list_id, out.outcome);
-      return;
-    }
+    const std::string url =
+        "/api/prospect/version/" + std::to_string(version) +
+        "/do/query?format=json&output=bulk&fields=id&limit=" + std::to_string(kPage) +
+        "&sort_by=id&sort_order=ascending&list_id=" + std::to_string(list_id) +
+        "&id_greater_than=" + std::to_string(after);
+    auto page = MembersPage(session, url, list_id, out,
+                            [](const Response& r) { return DecodeV34Query(r.body); });
+    if (!page) return;
     for (const Record& r : page->records) out.members.insert(std::stoll(r.id()));
     if (static_cast<int>(page->records.size()) < kPage || page->max_id <= after) return;
     after = page->max_id;
@@ -80,24 +94,12 @@ void PullV5(Session& session, long long list_id, ListMembersResult& out) {
   long long after = 0;  // membership ids: a capped sequence starts again above the last one
   std::optional<std::string> token;
   for (;;) {
-    Request request;
-    request.url =
+    std::string url =
         fields + (token ? "&nextPageToken=" + UrlEncode(*token)
                         : "&listId=" + std::to_string(list_id) + "&orderBy=id&limit=1000");
-    if (!token && after > 0) request.url += "&idGreaterThan=" + std::to_string(after);
-    const auto sent = session.Send(request);
-    out.outcome = sent.classified;
-    out.auth_failed = sent.auth_failed;
-    if (sent.classified.outcome != Outcome::kOk) {
-      out.error = WhyNot(list_id, sent.classified);
-      return;
-    }
-    auto page = DecodeMemberships(sent.response);
-    if (!page.ok()) {
-      out.outcome = {Outcome::kFatal, 0, page.status().message()};
-      out.error = WhyNot(list_id, out.outcome);
-      return;
-    }
+    if (!token && after > 0) url += "&idGreaterThan=" + std::to_string(after);
+    auto page = MembersPage(session, url, list_id, out, DecodeMemberships);
+    if (!page) return;
     for (const auto& [id, prospect] : page->memberships) {
       out.members.insert(prospect);
       after = std::max(after, id);
