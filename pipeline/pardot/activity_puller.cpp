@@ -86,10 +86,9 @@ ActivityPuller::Page ActivityPuller::Next() {
                                 "&idGreaterThan=" + std::to_string(high_water_);
     if (!token_ && before_id_ > 0) request.url += "&idLessThan=" + std::to_string(before_id_);
   } else {
-    request.url =
-        "/api/visitorActivity/version/" + std::to_string(version_) +
-        "/do/query?format=json&sort_by=id&sort_order=ascending&limit=" + std::to_string(kV34Page) +
-        "&id_greater_than=" + std::to_string(high_water_);
+    request.url = "/api/visitorActivity/version/" + std::to_string(version_) +
+                  "/do/query?format=json&output=bulk&sort_by=id&sort_order=ascending&limit=" +
+                  std::to_string(kV34Page) + "&id_greater_than=" + std::to_string(high_water_);
     if (before_id_ > 0) request.url += "&id_less_than=" + std::to_string(before_id_);
   }
   const auto sent = session_.Send(request);

@@ -1,6 +1,7 @@
 // ActivityPuller: pages of visitor activities, by keyset on id, for exports (pardot-api.md §3.4,
 // §7.3; the object-or-array quirk of v3/v4 applies as for prospects).
-//   v3/v4: /api/visitorActivity/version/N/do/query?format=json&sort_by=id&sort_order=ascending
+//   v3/v4:
+//   /api/visitorActivity/version/N/do/query?format=json&output=bulk&sort_by=id&sort_order=ascending
 //          &id_greater_than=K&limit=200; done after a short page.
 //   v5:    GET /api/v5/objects/visitor-activities?fields=...&orderBy=id&limit=1000
 //          &idGreaterThan=K, then nextPageToken; after the 100,000-record cap a new sequence from

@@ -150,16 +150,29 @@ long long SortValue(SortBy key, const VisitorActivity& a) {
 HttpResponse Query(V34Call& call) {
   ActivityQuery q;
   if (auto failure = ParseActivityQuery(call, q)) return V34Fail(call, failure);
+  const bool bulk = q.output == V34Output::kBulk;
   std::vector<const VisitorActivity*> rows;
-  for (const auto& [id, activity] : call.unit.activities) {
-    if (Matches(q, activity)) rows.push_back(&activity);
+  const auto& all = call.unit.activities;
+  if (bulk && q.sort == SortBy::kId && q.ascending) {
+    // The keyset export's request: the map is in id order already, and bulk output has no
+    // count, so the scan starts at the lower bound and stops once the page is full.
+    const auto want = static_cast<std::size_t>(q.offset + q.limit);
+    for (auto it = q.id_greater ? all.upper_bound(*q.id_greater) : all.begin();
+         it != all.end() && rows.size() < want; ++it) {
+      if (q.id_less && it->first >= *q.id_less) break;
+      if (Matches(q, it->second)) rows.push_back(&it->second);
+    }
+  } else {
+    for (const auto& [id, activity] : all) {
+      if (Matches(q, activity)) rows.push_back(&activity);
+    }
+    std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
+      const long long ka = SortValue(q.sort, *a);
+      const long long kb = SortValue(q.sort, *b);
+      if (ka != kb) return q.ascending ? ka < kb : ka > kb;
+      return q.ascending ? a->id < b->id : a->id > b->id;
+    });
   }
-  std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-    const long long ka = SortValue(q.sort, *a);
-    const long long kb = SortValue(q.sort, *b);
-    if (ka != kb) return q.ascending ? ka < kb : ka > kb;
-    return q.ascending ? a->id < b->id : a->id > b->id;
-  });
   const auto total = static_cast<long long>(rows.size());
   const long long first = std::min(q.offset, total);
   const long long last = std::min(total, first + q.limit);
@@ -168,7 +181,6 @@ HttpResponse Query(V34Call& call) {
     page.push_back(RenderActivity(call.unit, *rows[static_cast<std::size_t>(i)],
                                   q.fields ? &*q.fields : nullptr, false));
   }
-  const bool bulk = q.output == V34Output::kBulk;
   return RenderV34Ok(call.json,
                      {V34ResultNode(bulk ? std::nullopt : std::optional(total), std::move(page))});
 }
