@@ -71,20 +71,32 @@ std::string Str(const json::value* v) {
   return json::serialize(*v);
 }
 
-// The emulator's active prospects: id -> the fields compared (text fields as stored; flags as
-// SQLite's 0/1).
+bool IsTimestamp(const std::string& field) {
+  return field == "created_at" || field == "updated_at" || field == "last_activity_at" ||
+         field == "crm_last_sync";
+}
+
+bool IsFlag(const std::string& field) {
+  return field == "opted_out" || field == "is_do_not_email" || field == "is_do_not_call" ||
+         field == "is_reviewed" || field == "is_starred";
+}
+
+// The emulator's active prospects, every value but the timestamps (which the emulator keeps as
+// epoch seconds and the API shows in the account's zone): flags that are on as SQLite's 1, empty
+// values and flags that are off left out.
 Rows EmulatorProspects(const EmulatorProcess& emulator) {
   Rows rows;
   const json::value doc = Get(emulator, "/_emulator/state");
   for (const auto& p : doc.at("units").at(0).at("prospects").as_array()) {
     if (p.at("deleted").as_bool()) continue;
     auto& row = rows[p.at("id").as_int64()];
-    const auto& values = p.at("values").as_object();
-    for (const char* f : {"email", "first_name", "last_name", "company", "job_title", "city",
-                          "country", "phone", "website"}) {
-      row[f] = Str(values.if_contains(f));
+    for (const auto& [key, value] : p.at("values").as_object()) {
+      const std::string field(key);
+      std::string text = Str(&value);
+      if (IsTimestamp(field)) continue;
+      if (IsFlag(field)) text = text == "true" ? "1" : "";  // a flag that is off: no value
+      if (!text.empty()) row[field] = text;
     }
-    row["opted_out"] = Str(values.if_contains("opted_out")) == "true" ? "1" : "0";
   }
   return rows;
 }
@@ -103,10 +115,20 @@ Rows EmulatorActivities(const EmulatorProcess& emulator) {
   return rows;
 }
 
+// The exported prospects in the same form: every column with a value, but the timestamps, flags
+// that are off and what the export adds (exported_at, an empty custom_fields object).
 Rows ExportedProspects(const std::filesystem::path& file) {
-  return Query(file,
-               "SELECT id, email, first_name, last_name, company, job_title, city, country, "
-               "phone, website, COALESCE(opted_out, 0) AS opted_out FROM prospects");
+  Rows rows = Query(file, "SELECT * FROM prospects");
+  for (auto& [id, row] : rows) {
+    for (auto it = row.begin(); it != row.end();) {
+      const bool drop = it->second.empty() || IsTimestamp(it->first) ||
+                        (IsFlag(it->first) && it->second == "0") ||
+                        it->first == "exported_at" ||
+                        (it->first == "custom_fields" && it->second == "{}");
+      it = drop ? row.erase(it) : std::next(it);
+    }
+  }
+  return rows;
 }
 
 Rows ExportedActivities(const std::filesystem::path& file) {
