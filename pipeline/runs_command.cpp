@@ -49,10 +49,10 @@ int RunsCommand(const std::string& journal_path, const CommonOptions& common) {
     std::cout << "no runs in " << journal_path << '\n';
     return kExitOk;
   }
-  std::printf("%-22s %-5s %-8s %-14s %-21s %s\n", "RUN", "KIND", "MODE", "STATE", "STARTED",
+  std::printf("%-22s %-6s %-8s %-14s %-21s %s\n", "RUN", "KIND", "MODE", "STATE", "STARTED",
               "SOURCE");
   for (const RunRow& r : *runs) {
-    std::printf("%-22s %-5s %-8s %-14s %-21s %s%s\n", r.run_id.c_str(), r.kind.c_str(),
+    std::printf("%-22s %-6s %-8s %-14s %-21s %s%s\n", r.run_id.c_str(), r.kind.c_str(),
                 r.mode.c_str(), r.state.c_str(), r.started_at.c_str(), r.source.c_str(),
                 r.undo_of.empty() ? "" : (" (undoes " + r.undo_of + ")").c_str());
   }
