@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "tests/pipeline/captured_file.h"
+
 namespace pdc {
 namespace {
 
@@ -59,21 +61,13 @@ class ProgressTest : public ::testing::Test {
     Progress::Output output;
     output.live = live;
     output.verbose = verbose;
-    output.to = file_;
+    output.to = captured_.get();
     output.clock = [this] { return now_; };
     return output;
   }
-  std::string Written() {
-    std::fflush(file_);
-    std::rewind(file_);
-    std::string text;
-    char buffer[256];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, file_)) text.append(buffer, n);
-    return text;
-  }
-  void TearDown() override { std::fclose(file_); }
+  std::string Written() const { return captured_.Written(); }
 
-  std::FILE* file_ = std::tmpfile();
+  CapturedFile captured_;
   std::chrono::steady_clock::time_point now_{std::chrono::seconds(1000)};
 };
 

@@ -10,6 +10,8 @@
 #include <thread>
 #include <vector>
 
+#include "tests/pipeline/captured_file.h"
+
 namespace pdc {
 namespace {
 
@@ -137,21 +139,13 @@ class RunProgressTest : public ::testing::Test {
     Progress::Output output;
     output.live = live;
     output.verbose = verbose;
-    output.to = file_;
+    output.to = captured_.get();
     output.clock = [this] { return now_.load(); };
     return output;
   }
-  std::string Written() {
-    std::fflush(file_);
-    std::rewind(file_);
-    std::string text;
-    char buffer[256];
-    while (std::size_t n = std::fread(buffer, 1, sizeof buffer, file_)) text.append(buffer, n);
-    return text;
-  }
-  void TearDown() override { std::fclose(file_); }
+  std::string Written() const { return captured_.Written(); }
 
-  std::FILE* file_ = std::tmpfile();
+  CapturedFile captured_;
   std::atomic<std::chrono::steady_clock::time_point> now_{
       std::chrono::steady_clock::time_point(std::chrono::seconds(1000))};
   void Wait(milliseconds d) { now_ = now_.load() + d; }
@@ -240,7 +234,7 @@ TEST_F(RunProgressTest, TheDrawingThreadRedrawsAndFinishClearsTheLine) {
     struct stat written {};
     for (int i = 0; i < 400 && written.st_size == 0; ++i) {
       std::this_thread::sleep_for(milliseconds(5));
-      fstat(fileno(file_), &written);
+      fstat(fileno(captured_.get()), &written);
     }
   }
   const std::string text = Written();
