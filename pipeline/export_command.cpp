@@ -81,9 +81,8 @@ std::string OneSecondEarlier(const std::string& text) {
   std::tm out{};
   gmtime_r(&earlier, &out);
   char buffer[32];
-  const char format[] = {'%', 'Y', '-', '%', 'm', '-', '%', 'd', sep,
-                         '%', 'H', ':', '%', 'M', ':', '%', 'S', '\0'};
-  std::strftime(buffer, sizeof buffer, format, &out);
+  const std::string format = std::string("%Y-%m-%d") + sep + "%H:%M:%S";
+  std::strftime(buffer, sizeof buffer, format.c_str(), &out);
   return buffer + text.substr(19);
 }
 
@@ -123,9 +122,7 @@ struct Export {
 
   bool Stop(const pardot::Classified& outcome, bool auth_failed, const std::string& what) {
     code = ExitCodeOf(outcome, auth_failed);
-    why = what + ": ";
-    if (outcome.code != 0) why += "Pardot error " + std::to_string(outcome.code) + ": ";
-    why += outcome.message;
+    why = pardot::Describe(what, outcome);
     return false;
   }
   bool Failed(const Status& st) {
@@ -146,18 +143,9 @@ struct Export {
     const std::string updated_after = Text(mark, "updated_after");
     std::string seen = Text(mark, "seen");
     how[0] = updated_after.empty() ? "all" : "updated since " + updated_after;
-    pardot::PullOptions pull;
-    pull.api_version = version;
+    pardot::PullOptions pull = PullOptionsFor(config);
     pull.after_id = Number(mark, "after_id");
-    if (!updated_after.empty()) pull.updated_after = OneSecondEarlier(updated_after);
-    pull.v5_fields = pardot::ProspectPuller::DefaultV5Fields();
-    for (FieldId id : config.rules.pull_fields()) {
-      const std::string& name = FieldName(id);
-      if (std::find(pull.v5_fields.begin(), pull.v5_fields.end(), name) == pull.v5_fields.end()) {
-        pull.v5_fields.push_back(name);
-        pull.v5_optional_fields.push_back(name);
-      }
-    }
+    pull.updated_after = updated_after.empty() ? "" : OneSecondEarlier(updated_after);
     static const FieldId updated_at = InternField("updated_at");
     pardot::ProspectPuller puller(session, pull);
     while (!puller.done()) {

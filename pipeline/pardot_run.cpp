@@ -29,30 +29,6 @@ std::string StateOf(int exit_code) {
   }
 }
 
-// The fields a v5 pull asks for: every readable standard field and the custom fields the rules
-// read or the config sends output to (rules' default derived fields are not asked for; their
-// changes stay out of updates).
-std::vector<std::string> V5Fields(const Config& config) {
-  std::vector<std::string> fields = pardot::ProspectPuller::DefaultV5Fields();
-  std::vector<std::string> wanted;
-  for (FieldId id : config.rules.pull_fields()) wanted.push_back(FieldName(id));
-  // Dedupe compares and merges the whole record, and flags losers in a field of the account.
-  if (config.dedupe_settings) {
-    for (const char* name :
-         {"crm_lead_fid", "crm_contact_fid", "created_at", "updated_at", "last_activity_at"}) {
-      wanted.emplace_back(name);
-    }
-    if (!config.dedupe_settings->flag_field.empty()) {
-      wanted.push_back(config.dedupe_settings->flag_field);
-    }
-  }
-  for (const std::string& name : wanted) {
-    if (pardot::ListIdOf(name)) continue;  // memberships are read on their own (PullLists)
-    if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
-  }
-  return fields;
-}
-
 // The lists whose membership the run reads: the config's, and the one dedupe puts losers on.
 std::vector<long long> ListsRead(const Config& config) {
   std::vector<long long> lists = config.pardot_source->lists;
@@ -122,18 +98,7 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
     if (Status st = journal.BeginRun(row); !st.ok()) return Fail("run", kExitFault, st.message());
   }
 
-  pardot::PullOptions pull;
-  pull.api_version = p.api_version;
-  pull.updated_after = p.updated_after;
-  pull.v5_fields = V5Fields(config);
-  // A custom field the rules read or write may not exist in this account (v3/v4 answers just
-  // leave it out); the dedupe flag field must exist.
-  for (FieldId id : config.rules.pull_fields()) {
-    const std::string& name = FieldName(id);
-    if (pardot::IsStandardField(name) || pardot::ListIdOf(name)) continue;
-    if (config.dedupe_settings && name == config.dedupe_settings->flag_field) continue;
-    pull.v5_optional_fields.push_back(name);
-  }
+  pardot::PullOptions pull = PullOptionsFor(config);
   if (!resumed && p.parallel_pulls > 1) {
     auto split = SplitIdSpace(session, pull, p.parallel_pulls);
     if (!split.ok()) return Fail("run", kExitFault, split.status().message());
@@ -216,12 +181,16 @@ int RunPardot(const RunOptions& options, const Config& config, const CommonOptio
 int ResumeCommand(const std::string& run_id, const RunOptions& options,
                   const CommonOptions& common) {
   std::optional<RunRow> row;
+  std::optional<std::string> checkpoint;  // an export's: the options it was started with
   {
     auto journal = Journal::Open(options.journal);
     if (!journal.ok()) return Fail("resume", kExitUsage, journal.status().message());
     auto found = (*journal)->FindRun(run_id);
     if (!found.ok()) return Fail("resume", kExitFault, found.status().message());
     row = *found;
+    auto kept = (*journal)->Checkpoint(run_id);
+    if (!kept.ok()) return Fail("resume", kExitFault, kept.status().message());
+    checkpoint = *kept;
   }
   if (!row) return Fail("resume", kExitUsage, "no run " + run_id + " in " + options.journal);
   if (row->kind == "export") {
@@ -229,15 +198,9 @@ int ResumeCommand(const std::string& run_id, const RunOptions& options,
       std::cout << "export " << run_id << " is complete; nothing to resume\n";
       return kExitOk;
     }
-    auto journal = Journal::Open(options.journal);
-    if (!journal.ok()) return Fail("resume", kExitUsage, journal.status().message());
-    auto kept = (*journal)->Checkpoint(run_id);
-    if (!kept.ok() || !*kept)
-      return Fail("resume", kExitFault, "export " + run_id + ": no options kept");
-    auto export_options = ExportOptionsOf(*row, **kept);
+    auto export_options = ExportOptionsOf(*row, checkpoint.value_or(""));
     if (!export_options.ok()) return Fail("resume", kExitFault, export_options.status().message());
     export_options->journal = options.journal;
-    journal->reset();  // the export opens the journal itself
     return ExportCommand(*export_options, common, row);
   }
   if (row->kind != "run" || row->mode != "apply") {

@@ -6,18 +6,56 @@
 #include <optional>
 
 #include "pipeline/commands.h"
+#include "pipeline/pardot/field_map.h"
 #include "pipeline/pardot/list_membership.h"
+#include "rules/config.h"
+#include "rules/dedupe/settings.h"
 
 namespace pdc {
+
+// The fields a v5 pull asks for: every readable standard field and the custom fields the rules
+// read or the config sends output to (rules' default derived fields are not asked for; their
+// changes stay out of updates).
 namespace {
 
-std::string Why(const std::string& what, const pardot::Classified& outcome) {
-  std::string why = what + ": ";
-  if (outcome.code != 0) why += "Pardot error " + std::to_string(outcome.code) + ": ";
-  return why + outcome.message;
+std::vector<std::string> V5Fields(const Config& config) {
+  std::vector<std::string> fields = pardot::ProspectPuller::DefaultV5Fields();
+  std::vector<std::string> wanted;
+  for (FieldId id : config.rules.pull_fields()) wanted.push_back(FieldName(id));
+  // Dedupe compares and merges the whole record, and flags losers in a field of the account.
+  if (config.dedupe_settings) {
+    for (const char* name :
+         {"crm_lead_fid", "crm_contact_fid", "created_at", "updated_at", "last_activity_at"}) {
+      wanted.emplace_back(name);
+    }
+    if (!config.dedupe_settings->flag_field.empty()) {
+      wanted.push_back(config.dedupe_settings->flag_field);
+    }
+  }
+  for (const std::string& name : wanted) {
+    if (pardot::ListIdOf(name)) continue;  // memberships are read on their own (PullLists)
+    if (std::find(fields.begin(), fields.end(), name) == fields.end()) fields.push_back(name);
+  }
+  return fields;
 }
 
 }  // namespace
+
+pardot::PullOptions PullOptionsFor(const Config& config) {
+  pardot::PullOptions pull;
+  pull.api_version = config.pardot_source->api_version;
+  pull.updated_after = config.pardot_source->updated_after;
+  pull.v5_fields = V5Fields(config);
+  // A custom field the rules read or write may not exist in this account (v3/v4 answers just
+  // leave it out); the dedupe flag field must exist.
+  for (FieldId id : config.rules.pull_fields()) {
+    const std::string& name = FieldName(id);
+    if (pardot::IsStandardField(name) || pardot::ListIdOf(name)) continue;
+    if (config.dedupe_settings && name == config.dedupe_settings->flag_field) continue;
+    pull.v5_optional_fields.push_back(name);
+  }
+  return pull;
+}
 
 int ExitCodeOf(const pardot::Classified& outcome, bool auth_failed) {
   if (auth_failed || outcome.outcome == pardot::Outcome::kRefresh) return kExitAuth;
@@ -39,7 +77,7 @@ Result<std::vector<PullRange>> SplitIdSpace(pardot::Session& session,
     }
     const auto sent = session.Send(request);
     if (sent.classified.outcome != pardot::Outcome::kOk) {
-      return Status::Io(Why("finding the id range", sent.classified));
+      return Status::Io(pardot::Describe("finding the id range", sent.classified));
     }
     auto page = options.api_version == 5 ? pardot::DecodeV5Page(sent.response)
                                          : pardot::DecodeV34Query(sent.response.body);
@@ -164,7 +202,7 @@ void PardotSource::Pull(std::size_t index, const std::function<bool(Page)>& deli
     auto page = puller->Next();
     if (page.outcome.outcome != pardot::Outcome::kOk) {
       control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
-                    Why("pulling prospects", page.outcome));
+                    pardot::Describe("pulling prospects", page.outcome));
       return;
     }
     NoteDropped(*puller);
@@ -227,7 +265,7 @@ BatchPtr PardotSource::Next() {
       auto page = current_->Next();
       if (page.outcome.outcome != pardot::Outcome::kOk) {
         control_.Stop(ExitCodeOf(page.outcome, page.auth_failed),
-                      Why("pulling prospects", page.outcome));
+                      pardot::Describe("pulling prospects", page.outcome));
         return End();
       }
       NoteDropped(*current_);

@@ -23,6 +23,8 @@
 
 namespace pdc {
 
+struct Config;
+
 // One id range of a pull: ids above after_id and, when before_id is set, below it.
 struct PullRange {
   long long after_id = 0;
@@ -95,6 +97,11 @@ class PardotSource final : public BatchSource {
   std::vector<std::thread> threads_;
   std::vector<std::string> dropped_;  // fields already told about
 };
+
+// The pull a config asks for: its API version and filter, and for v5 every readable standard
+// field plus the fields the rules and dedupe read (a custom field the rules name may be missing
+// from the account: it is optional).
+pardot::PullOptions PullOptionsFor(const Config& config);
 
 // The exit code for a request that did not succeed.
 int ExitCodeOf(const pardot::Classified& outcome, bool auth_failed);

@@ -224,9 +224,8 @@ void PardotWrites::Settle(const WriteResult& result) {
   // verified at the end.
   const pardot::Classified& call = result.result.call;
   if (call.outcome != pardot::Outcome::kOk && !unsent.empty()) {
-    std::string why = "writing prospects: ";
-    if (call.code != 0) why += "Pardot error " + std::to_string(call.code) + ": ";
-    control_.Stop(ExitCodeOf(call, result.result.auth_failed), why + call.message);
+    control_.Stop(ExitCodeOf(call, result.result.auth_failed),
+                  pardot::Describe("writing prospects", call));
   }
 }
 

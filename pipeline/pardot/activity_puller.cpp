@@ -119,7 +119,7 @@ ActivityPuller::Page ActivityPuller::Next() {
   }
   if (version_ == 5) {
     token_ = page.activities.next_token;
-    done_ = !token_ && (!page.activities.sequence_capped || page.activities.records.empty());
+    done_ = page.activities.SequenceEnds();
   } else {
     done_ = static_cast<int>(page.activities.records.size()) < kV34Page;
   }

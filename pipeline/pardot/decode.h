@@ -20,6 +20,10 @@ struct ProspectPage {
   long long max_id = 0;                   // the highest id on the page (0 when empty)
   std::optional<std::string> next_token;  // v5: the cursor for the next page
   bool sequence_capped = false;           // v5: Pardot-Warning 203, restart from max_id
+
+  // v5: whether the keyset pull is over: no token, and not a capped sequence that a new one
+  // (above max_id) continues; an empty capped page ends it too.
+  bool SequenceEnds() const { return !next_token && (!sequence_capped || records.empty()); }
   // v3/v4 output other than bulk: total_results, every match of the query before paging.
   std::optional<long long> total;
 };

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "pipeline/pardot/decode.h"
+#include "pipeline/pardot/outcome.h"
 
 namespace pdc::pardot {
 namespace {
@@ -22,7 +23,7 @@ std::string Lower(std::string text) {
 struct MembershipPage {
   std::vector<std::pair<long long, long long>> memberships;  // membership id, prospect id
   std::optional<std::string> next_token;
-  bool capped = false;
+  bool ends = false;  // ProspectPage::SequenceEnds
 };
 
 Result<MembershipPage> DecodeMemberships(const Response& response) {
@@ -37,14 +38,12 @@ Result<MembershipPage> DecodeMemberships(const Response& response) {
     if (prospect > 0) page.memberships.emplace_back(std::stoll(r.id()), prospect);
   }
   page.next_token = decoded->next_token;
-  page.capped = decoded->sequence_capped;
+  page.ends = decoded->SequenceEnds();
   return page;
 }
 
 std::string WhyNot(long long list_id, const Classified& c) {
-  std::string why = "reading the members of list " + std::to_string(list_id) + ": ";
-  if (c.code != 0) why += "Pardot error " + std::to_string(c.code) + ": ";
-  return why + c.message;
+  return Describe("reading the members of list " + std::to_string(list_id), c);
 }
 
 // Sends one page's request and decodes the answer with `decode`; on failure `out` says why and
@@ -105,7 +104,7 @@ void PullV5(Session& session, long long list_id, ListMembersResult& out) {
       after = std::max(after, id);
     }
     token = page->next_token;
-    if (!token && (!page->capped || page->memberships.empty())) return;
+    if (page->ends) return;
   }
 }
 

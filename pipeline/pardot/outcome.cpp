@@ -66,6 +66,12 @@ long long AsInt(const boost::json::value& v) {
 
 }  // namespace
 
+std::string Describe(const std::string& what, const Classified& outcome) {
+  std::string text = what + ": ";
+  if (outcome.code != 0) text += "Pardot error " + std::to_string(outcome.code) + ": ";
+  return text + outcome.message;
+}
+
 const char* OutcomeName(Outcome outcome) {
   switch (outcome) {
     case Outcome::kOk:

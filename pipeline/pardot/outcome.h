@@ -32,4 +32,7 @@ Classified DecodeError(const std::string& body);
 
 Classified Classify(const Response& response);
 
+// The outcome for people: "what: Pardot error N: message", or "what: message" without a code.
+std::string Describe(const std::string& what, const Classified& outcome);
+
 }  // namespace pdc::pardot

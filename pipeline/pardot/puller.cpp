@@ -144,8 +144,7 @@ ProspectPuller::Page ProspectPuller::Next() {
   high_water_ = std::max(high_water_, page.prospects.max_id);
   if (options_.api_version == 5) {
     token_ = page.prospects.next_token;
-    // After the cap a new sequence starts above the highest id; an empty capped page ends it.
-    done_ = !token_ && (!page.prospects.sequence_capped || page.prospects.records.empty());
+    done_ = page.prospects.SequenceEnds();
   } else {
     done_ = static_cast<int>(page.prospects.records.size()) < options_.page_size;
   }
