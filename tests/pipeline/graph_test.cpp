@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <stdexcept>
 #include <thread>
 
@@ -151,6 +152,12 @@ class RecordingWrites final : public WriteStage {
     const int n = ++sending;
     int seen = peak.load();
     while (n > seen && !peak.compare_exchange_weak(seen, n)) {
+    }
+    // Until five have been in flight together, hold each send a while for the others to come, so
+    // a loaded machine cannot keep the fifth from starting; once seen, sends take 2 ms.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (peak.load() < 5 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
     --sending;
