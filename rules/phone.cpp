@@ -222,29 +222,46 @@ class PhoneRule final : public Rule {
       p.flag_code = "phone.invalid";
       p.flag_message = "not a phone number";
     } else {
-      std::string national;
-      Util().GetNationalSignificantNumber(number, &national);
-      if (std::string junk = JunkReason(national, number.country_code()); !junk.empty()) {
-        p.flag_code = "phone.junk";
-        p.flag_message = junk;
-      } else {
-        // The type answers validity too (IsValidNumber is GetNumberType != UNKNOWN), from
-        // patterns compiled once per thread; GetNumberType answers what NumberType cannot.
-        bool known = false;
-        PhoneNumberUtil::PhoneNumberType type = NumberType(number, &known);
-        if (!known) type = Util().GetNumberType(number);
-        p.valid = type != PhoneNumberUtil::UNKNOWN;
-        if (!p.valid) {
-          p.flag_code = "phone.invalid";
-          p.flag_message = "not a valid number for its region";
+      p = Classify(number);
+      // "001 617 786 9545" on a US record: 00 dials abroad from most of the world but not from
+      // the record's region (011 there), so the digits read as one long national number that is
+      // not valid. Read from abroad (+1 617 786 9545) it is kept when that is valid.
+      if (!p.valid && compact.size() > 2 && compact.starts_with("00")) {
+        PhoneNumber abroad;
+        if (Util().Parse("+" + compact.substr(2), "ZZ", &abroad) ==
+            PhoneNumberUtil::NO_PARSING_ERROR) {
+          if (Parsed retry = Classify(abroad); retry.valid) p = std::move(retry);
         }
-        p.extension = number.extension();
-        number.clear_extension();
-        Util().Format(number, format_, &p.number);
-        p.type = TypeName(type);
       }
     }
     return cache.emplace(key, std::move(p)).first->second;
+  }
+
+  // What a parsed number comes to: junk, or its type, validity, extension and written form.
+  Parsed Classify(PhoneNumber number) const {
+    Parsed p;
+    std::string national;
+    Util().GetNationalSignificantNumber(number, &national);
+    if (std::string junk = JunkReason(national, number.country_code()); !junk.empty()) {
+      p.flag_code = "phone.junk";
+      p.flag_message = junk;
+      return p;
+    }
+    // The type answers validity too (IsValidNumber is GetNumberType != UNKNOWN), from patterns
+    // compiled once per thread; GetNumberType answers what NumberType cannot.
+    bool known = false;
+    PhoneNumberUtil::PhoneNumberType type = NumberType(number, &known);
+    if (!known) type = Util().GetNumberType(number);
+    p.valid = type != PhoneNumberUtil::UNKNOWN;
+    if (!p.valid) {
+      p.flag_code = "phone.invalid";
+      p.flag_message = "not a valid number for its region";
+    }
+    p.extension = number.extension();
+    number.clear_extension();
+    Util().Format(number, format_, &p.number);
+    p.type = TypeName(type);
+    return p;
   }
 
   FieldId field_;
@@ -271,7 +288,9 @@ const RuleSpec& PhoneRuleSpec() {
       "default: +14155550132), its extension (x22, ext. 22, #22) goes to `extension_to` or "
       "stays as \" ext. 22\", and `type_to` / `valid_to` receive the number type and validity. A "
       "number that parses but is not valid for its region is written and flagged "
-      "phone.invalid. Results are cached per thread by (value, region); a number typed as digits "
+      "phone.invalid, unless it was dialled from abroad with 00 where the region dials out "
+      "otherwise (001 617 786 9545 on a US record) and is valid read that way. Results are cached "
+      "per thread by (value, region); a number typed as digits "
       "and group punctuation shares its entry with every other spelling of the same digits, "
       "and is parsed and validated straight from libphonenumber's metadata (the same answer "
       "as PhoneNumberUtil::Parse and GetNumberType, about four times faster).",

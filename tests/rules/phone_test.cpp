@@ -53,6 +53,18 @@ TEST(PhoneRuleTest, JunkAndInvalidNumbersAreFlaggedNotChanged) {
   EXPECT_EQ(FlagMessages(r, "phone.invalid").size(), 1u);
 }
 
+TEST(PhoneRuleTest, ANumberDialledFromAbroadWithZeroZeroIsReadThatWay) {
+  // 00 is not the way out of the US (011 is), but people abroad write US numbers so.
+  Record r = Phone("001 617 786 9545", "US");
+  EXPECT_EQ(TextOf(r, "phone"), "+16177869545");
+  EXPECT_TRUE(FlagMessages(r, "phone.invalid").empty());
+  EXPECT_EQ(TextOf(Phone("0044 20 7946 0958", "CA"), "phone"), "+442079460958");
+  EXPECT_EQ(TextOf(Phone("0049 30 901820", "DE"), "phone"), "+4930901820");  // 00 dials out
+  // Not valid either way: flagged as before.
+  r = Phone("001 617 786", "US");
+  EXPECT_EQ(FlagMessages(r, "phone.invalid").size(), 1u);
+}
+
 TEST(PhoneRuleTest, UnicodeDigits) {
   // Full-width digits, as typed on Japanese keyboards.
   EXPECT_EQ(TextOf(Phone("０３－５２１１－７６１１", "JP"), "phone"), "+81352117611");
