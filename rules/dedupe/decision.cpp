@@ -6,6 +6,7 @@
 #include <optional>
 #include <utility>
 
+#include "rules/dedupe/metaphone.h"
 #include "rules/yaml_reader.h"
 
 namespace pdc::dedupe {
@@ -46,13 +47,13 @@ FieldComparison Leveled(double score, double threshold, Basis basis) {
   return c;
 }
 
-// Last names: Jaro-Winkler, raised to 1 when the Double Metaphone codes agree and the spelling
-// is close (JW ≥ 0.80), or when one edit separates names of five letters or more.
+// Last names: Jaro-Winkler, raised to 1 when the whole names sound alike (Double Metaphone codes
+// not cut to four letters, which would make "van der berg" sound like "van der heijden") and the
+// spelling is close (JW ≥ 0.80), or when one edit separates names of five letters or more.
 FieldComparison CompareLastNames(std::string_view a, std::string_view b, double threshold) {
   if (a == b) return Leveled(1.0, threshold, Basis::kEqual);
   const double jw = JaroWinkler(a, b);
-  if (jw >= 0.80 &&
-      Compare(ComparatorKind::kMetaphone, a, b, {0.9, 0.9}).level != Level::kDifferent) {
+  if (jw >= 0.80 && MetaphoneMatch(DoubleMetaphone(a, 0), DoubleMetaphone(b, 0))) {
     return Leveled(1.0, threshold, Basis::kPhonetic);
   }
   if (std::min(a.size(), b.size()) >= 5 && DamerauLevenshtein(a, b) <= 1) {
@@ -319,14 +320,13 @@ double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city
   // there for a carrier of the first name: that one is not counted, or a first name that goes
   // with rare last names would look common among them.
   const double other_lasts = std::max(c.first_lasts - 1.0, 0.0);
-  const double first_share =
-      Share(std::max(c.first - c.full - other_lasts, 0.0),
-            std::max(c.first_community - c.last - other_lasts, 0.0),
-            country_share(WithoutPair(c.first, same_first)));
+  const double first_share = Share(std::max(c.first - c.full - other_lasts, 0.0),
+                                   std::max(c.first_community - c.last - other_lasts, 0.0),
+                                   country_share(WithoutPair(c.first, same_first)));
   // Other carriers of both names, seen: the estimate is never below them, less one, who may be
   // the same person a third time.
-  double namesakes = std::max(others_last * first_share,
-                              WithoutPair(c.full, same_first && same_last) - 1);
+  double namesakes =
+      std::max(others_last * first_share, WithoutPair(c.full, same_first && same_last) - 1);
   if (in_city) {
     const bool same_city =
         CityPrefix(self[MatchField::kCity]) == CityPrefix(other[MatchField::kCity]);
@@ -413,7 +413,9 @@ enum Kind : std::uint64_t {
 };
 
 // The key kind of the last names seen `times` times.
-Kind SeenKind(float times) { return static_cast<Kind>(kNamesSeen + static_cast<std::uint64_t>(times)); }
+Kind SeenKind(float times) {
+  return static_cast<Kind>(kNamesSeen + static_cast<std::uint64_t>(times));
+}
 
 std::uint64_t Key(Kind kind, std::uint64_t scope, std::uint64_t a = 0, std::uint64_t b = 0) {
   return Mix(Mix(Mix(scope + kind) ^ a) ^ b) | 1;  // never 0, the empty slot
@@ -425,9 +427,8 @@ void CountNames(std::span<MatchKeys> keys) {
   const std::hash<std::string_view> hash;
   // Each prospect with both names is counted in its country and, when any prospect has no
   // country, among all prospects (the scope of those without one).
-  const bool any_blank = std::any_of(keys.begin(), keys.end(), [](const MatchKeys& k) {
-    return k[MatchField::kCountry].empty();
-  });
+  const bool any_blank = std::any_of(
+      keys.begin(), keys.end(), [](const MatchKeys& k) { return k[MatchField::kCountry].empty(); });
   const std::uint64_t everywhere = hash("*");
   struct Hashes {
     std::uint64_t scopes[2];
@@ -486,10 +487,9 @@ void CountNames(std::span<MatchKeys> keys) {
     c.last = counts.Get(Key(kLast, scope, h.last));
     c.last_expected = c.last;
     if (c.last <= kSmoothedCounts) {
-      auto seen = [&](float times) {
-        return counts.Get(Key(SeenKind(times), scope, h.ending));
-      };
-      c.last_expected = std::max(c.last, (c.last + 1) * seen(c.last + 1) / std::max(seen(c.last), 1.0f));
+      auto seen = [&](float times) { return counts.Get(Key(SeenKind(times), scope, h.ending)); };
+      c.last_expected =
+          std::max(c.last, (c.last + 1) * seen(c.last + 1) / std::max(seen(c.last), 1.0f));
     }
     c.first = counts.Get(Key(kFirst, scope, h.first));
     c.full = counts.Get(Key(kFull, scope, h.first, h.last));
@@ -589,9 +589,10 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
       // typo of it (the other's carriers then count, the commoner side).
       const std::string& la = a[MatchField::kLastName];
       const std::string& lb = b[MatchField::kLastName];
-      const bool one_edit = last.basis == Basis::kEditDistance ||
-                            (last.basis == Basis::kPhonetic && std::min(la.size(), lb.size()) >= 5 &&
-                             DamerauLevenshtein(la, lb) <= 1);
+      const bool one_edit =
+          last.basis == Basis::kEditDistance ||
+          (last.basis == Basis::kPhonetic && std::min(la.size(), lb.size()) >= 5 &&
+           DamerauLevenshtein(la, lb) <= 1);
       const bool typo = one_edit && std::min(a.names.last, b.names.last) == 1;
       if ((first.basis != Basis::kEqual && first.basis != Basis::kNickname) ||
           (last.basis != Basis::kEqual && !typo)) {

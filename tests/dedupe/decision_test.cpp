@@ -61,6 +61,22 @@ TEST(DecisionTest, PhoneticLastNamesAndFuzzyCompanies) {
   EXPECT_EQ(v.fields[static_cast<int>(F::kCompany)].basis, Basis::kAcronym);
 }
 
+TEST(DecisionTest, LongLastNamesSoundAlikeOnlyWhenTheWholeNameDoes) {
+  const DecisionRule rule = DecisionRule::StandardContact(false);
+  const auto last_name = [&](std::string a, std::string b) {
+    const Verdict v = rule.Decide(Keys({{F::kFirstName, "jan"}, {F::kLastName, std::move(a)}}),
+                                  Keys({{F::kFirstName, "jan"}, {F::kLastName, std::move(b)}}));
+    return v.fields[static_cast<int>(F::kLastName)];
+  };
+  // The first four sounds agree (FNTR), the names do not.
+  const FieldComparison particles = last_name("van der berg", "van der heijden");
+  EXPECT_NE(particles.level, Level::kExact);
+  EXPECT_LT(particles.score, 1.0);
+  const FieldComparison alike = last_name("van der berg", "van der burg");
+  EXPECT_EQ(alike.level, Level::kExact);
+  EXPECT_EQ(alike.basis, Basis::kPhonetic);
+}
+
 TEST(DecisionTest, CountryVetoUnlessEmailOrPhoneAgree) {
   const DecisionRule rule = DecisionRule::StandardContact(false);
   const MatchKeys us = Keys({{F::kFirstName, "ann"},
@@ -149,10 +165,11 @@ TEST(DecisionTest, NamesCompanyAndCityAreAGroupToAddNotADefault) {
                             {F::kCity, "boston"}});
   EXPECT_FALSE(DecisionRule::StandardContact(false).Decide(a, a).match)
       << "namesakes at one company in one city: not by default";
-  auto rule = DecisionRule::Parse(
-      {{{{"first_name", std::nullopt}, {"last_name", std::nullopt}, {"company", std::nullopt},
-         {"city", std::nullopt}}}},
-      false);
+  auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
+                                     {"last_name", std::nullopt},
+                                     {"company", std::nullopt},
+                                     {"city", std::nullopt}}}},
+                                  false);
   ASSERT_TRUE(rule.ok());
   const Verdict v = rule->Decide(a, a);
   ASSERT_TRUE(v.match);
@@ -198,10 +215,8 @@ TEST(DecisionTest, NamesCityAndTitleTogetherWhenConfigured) {
 void AddPeople(std::vector<MatchKeys>& out, int count, const std::string& first,
                const std::string& last, const std::string& city, const std::string& country) {
   for (int i = 0; i < count; ++i) {
-    out.push_back(Keys({{F::kFirstName, first},
-                        {F::kLastName, last},
-                        {F::kCity, city},
-                        {F::kCountry, country}}));
+    out.push_back(Keys(
+        {{F::kFirstName, first}, {F::kLastName, last}, {F::kCity, city}, {F::kCountry, country}}));
   }
 }
 
@@ -232,8 +247,8 @@ TEST(DecisionTest, CountNamesCountsWithinTheCountry) {
   EXPECT_NEAR(PairNamesakes(keys[200], keys[201], false), 1.0 * (0.5 / 201), 1e-6);
   // In Austin, times the city's share of the Quibbles (1 of 1, leaning on Austin's 101 of 201).
   const double austin = 101.0 / 201;
-  EXPECT_NEAR(PairNamesakes(keys[200], keys[201], true),
-              (0.5 / 201) * ((1 + 10 * austin) / 11), 1e-6);
+  EXPECT_NEAR(PairNamesakes(keys[200], keys[201], true), (0.5 / 201) * ((1 + 10 * austin) / 11),
+              1e-6);
   // John Smith: 198 other Smiths, of whom John is 99 of 201 Americans (the country's share: the
   // community of John's last names is Smith and Quibble alone).
   EXPECT_NEAR(PairNamesakes(keys[0], keys[1], false), 198.0 * 99 / 201, 1e-4);
@@ -273,10 +288,10 @@ TEST(DecisionTest, RareNameHoldsOnlyForTheSameRareNames) {
   ASSERT_TRUE(rule.ok());
   std::vector<MatchKeys> keys;
   AddPeople(keys, 2000, "john", "smith", "austin", "US");
-  AddPeople(keys, 2, "thaddeus", "quibble", "austin", "US");    // 2000, 2001
-  AddPeople(keys, 1, "thaddeus", "quibbel", "austin", "US");    // 2002: a typo
-  AddPeople(keys, 2, "ambrose", "quibbles", "austin", "US");    // 2003, 2004
-  AddPeople(keys, 2, "ambrose", "quibblers", "austin", "US");   // 2005, 2006
+  AddPeople(keys, 2, "thaddeus", "quibble", "austin", "US");   // 2000, 2001
+  AddPeople(keys, 1, "thaddeus", "quibbel", "austin", "US");   // 2002: a typo
+  AddPeople(keys, 2, "ambrose", "quibbles", "austin", "US");   // 2003, 2004
+  AddPeople(keys, 2, "ambrose", "quibblers", "austin", "US");  // 2005, 2006
   EXPECT_FALSE(rule->Decide(keys[2000], keys[2001]).match) << "names never counted, no estimate";
   CountNames(keys);
   const Verdict v = rule->Decide(keys[2000], keys[2001]);
