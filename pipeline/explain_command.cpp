@@ -188,7 +188,7 @@ std::vector<PassView> Passes(const std::array<MatchKeys, 2>& keys,
   const DomainFactsCache domains(kEmailClasses);
   std::array<dedupe::PassKeySet, 2> sets;
   for (std::size_t i = 0; i < 2; ++i) {
-    dedupe::PassKeys(keys[i], domains, engine.decision.rare_name_bound(), sets[i]);
+    dedupe::PassKeys(keys[i], domains, engine.decision.rare_name_bounds(), sets[i]);
   }
   const auto names = dedupe::BlockingPassNames();
   std::vector<PassView> passes;

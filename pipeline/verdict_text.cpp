@@ -65,14 +65,25 @@ std::vector<std::string> VerdictLines(const dedupe::Verdict& verdict,
                     Score(c.score) + "): " + Quoted(a[field]) + " / " + Quoted(b[field]));
   }
   if (verdict.namesakes) {
-    char line[160];
+    char line[200];
     if (*verdict.namesakes < 0) {
-      std::snprintf(line, sizeof line, "rare_name: not counted (a run counts every prospect's names)");
-    } else {
       std::snprintf(line, sizeof line,
-                    "rare_name: %.3g namesakes expected by chance (last name carried by %.0f / "
+                    "rare_name: not counted (a run counts every prospect's names)");
+    } else {
+      std::string scope;
+      if (verdict.namesakes_group >= 0) {
+        const dedupe::MatchGroup& g = rule.groups().at(verdict.namesakes_group);
+        if (g.has_company) {
+          scope += " at the company";
+        } else if (g.has_city) {
+          scope += " in the city";
+        }
+        if (g.has_title) scope += " with the title";
+      }
+      std::snprintf(line, sizeof line,
+                    "rare_name: %.3g namesakes expected by chance%s (last name carried by %.0f / "
                     "%.0f prospects)",
-                    *verdict.namesakes, static_cast<double>(a.names.last),
+                    *verdict.namesakes, scope.c_str(), static_cast<double>(a.names.last),
                     static_cast<double>(b.names.last));
     }
     lines.push_back(line);

@@ -255,6 +255,8 @@ Result<DecisionRule> DecisionRule::Parse(const std::vector<GroupSpec>& groups,
       group.has_email = group.has_email || *field == MatchField::kEmail;
       // A city that may be blank ("city?") keeps cities from differing but places no one.
       group.has_city = group.has_city || (*field == MatchField::kCity && !blank_passes);
+      group.has_company = group.has_company || (*field == MatchField::kCompany && !blank_passes);
+      group.has_title = group.has_title || (*field == MatchField::kTitle && !blank_passes);
       if (!group.label.empty()) group.label += '+';
       group.label += MatchFieldName(*field);
       if (blank_passes) group.label += '?';
@@ -309,7 +311,8 @@ double Share(double part, double whole, double prior) {
 }
 
 // One side's estimate (see PairNamesakes).
-double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city) {
+double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city, bool at_company,
+                     bool with_title) {
   const NameCounts& c = self.names;
   const bool same_last = self[MatchField::kLastName] == other[MatchField::kLastName];
   const bool same_first = self[MatchField::kFirstName] == other[MatchField::kFirstName];
@@ -327,6 +330,7 @@ double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city
   // the same person a third time.
   double namesakes =
       std::max(others_last * first_share, WithoutPair(c.full, same_first && same_last) - 1);
+  double place = 1;
   if (in_city) {
     const bool same_city =
         CityPrefix(self[MatchField::kCity]) == CityPrefix(other[MatchField::kCity]);
@@ -335,26 +339,47 @@ double SideNamesakes(const MatchKeys& self, const MatchKeys& other, bool in_city
                                  WithoutPair(c.last, same_last), city);
     const double by_first = Share(WithoutPair(c.city_first, same_city && same_first),
                                   WithoutPair(c.first, same_first), city);
-    namesakes *= std::max(by_last, by_first);
+    place = std::max(by_last, by_first);
   }
-  return namesakes;
+  const bool same_names = same_first && same_last;
+  // Carriers of both names seen in a narrower population, less one who may be the same person.
+  double seen = 0;
+  if (at_company) {
+    const bool same = self[MatchField::kCompany] == other[MatchField::kCompany];
+    place = std::min(place, country_share(WithoutPair(c.company, same)));
+    seen = std::max(WithoutPair(c.full_company, same && same_names) - 1, 0.0);
+  }
+  namesakes *= place;
+  if (with_title) {
+    const bool same = self[MatchField::kTitle] == other[MatchField::kTitle];
+    namesakes *= country_share(WithoutPair(c.title, same));
+    seen = std::max(seen, WithoutPair(c.full_title, same && same_names) - 1);
+  }
+  return (at_company || with_title) ? std::max(namesakes, seen) : namesakes;
 }
 
 }  // namespace
 
-double DecisionRule::rare_name_bound() const {
-  double bound = 0;
+DecisionRule::RareNameBounds DecisionRule::rare_name_bounds() const {
+  RareNameBounds bounds;
   for (const MatchGroup& g : groups_) {
-    if (!g.has_city) bound = std::max(bound, g.max_namesakes);
+    if (g.has_city || g.has_company) continue;
+    double& bound = g.has_title ? bounds.titled : bounds.names;
+    bound = std::max(bound, g.max_namesakes);
   }
-  return bound;
+  return bounds;
 }
 
-double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city) {
+double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city, bool at_company,
+                     bool with_title) {
   if (a.names.last < 0 || b.names.last < 0) return -1;
-  // A blank city ("city?" in the group) places neither prospect.
-  in_city = in_city && !a[MatchField::kCity].empty() && !b[MatchField::kCity].empty();
-  return std::max(SideNamesakes(a, b, in_city), SideNamesakes(b, a, in_city));
+  // A blank city ("city?" in the group) places neither prospect; so for a company or a title.
+  auto both = [&](MatchField f) { return !a[f].empty() && !b[f].empty(); };
+  in_city = in_city && both(MatchField::kCity);
+  at_company = at_company && both(MatchField::kCompany);
+  with_title = with_title && both(MatchField::kTitle);
+  return std::max(SideNamesakes(a, b, in_city, at_company, with_title),
+                  SideNamesakes(b, a, in_city, at_company, with_title));
 }
 
 namespace {
@@ -408,6 +433,10 @@ enum Kind : std::uint64_t {
   kCity,
   kCityLast,
   kCityFirst,
+  kCompany,
+  kFullCompany,
+  kTitle,
+  kFullTitle,
   kSeen,       // a first and last name seen before, in the second pass
   kNamesSeen,  // + c: the last names ending alike seen c times
 };
@@ -433,7 +462,7 @@ void CountNames(std::span<MatchKeys> keys) {
   struct Hashes {
     std::uint64_t scopes[2];
     int n = 0;
-    std::uint64_t first, last, city, ending;
+    std::uint64_t first, last, city, ending, company, title;
   };
   auto hashes_of = [&](const MatchKeys& k, Hashes& h) {
     h.n = 0;
@@ -445,8 +474,11 @@ void CountNames(std::span<MatchKeys> keys) {
     const std::string_view city = CityPrefix(k[MatchField::kCity]);
     h.city = city.empty() ? 0 : hash(city);
     h.ending = hash(Ending(k[MatchField::kLastName]));
+    h.company = k[MatchField::kCompany].empty() ? 0 : hash(k[MatchField::kCompany]);
+    h.title = k[MatchField::kTitle].empty() ? 0 : hash(k[MatchField::kTitle]);
   };
-  Counter counts(keys.size() * (any_blank ? 20 : 10));
+  const auto full = [](const Hashes& h, std::uint64_t with) { return Mix(h.last) ^ with; };
+  Counter counts(keys.size() * (any_blank ? 24 : 12));
   Hashes h;
   for (const MatchKeys& k : keys) {
     hashes_of(k, h);
@@ -456,6 +488,14 @@ void CountNames(std::span<MatchKeys> keys) {
       counts.Add(Key(kLast, scope, h.last));
       counts.Add(Key(kFirst, scope, h.first));
       counts.Add(Key(kFull, scope, h.first, h.last));
+      if (h.company != 0) {
+        counts.Add(Key(kCompany, scope, h.company));
+        counts.Add(Key(kFullCompany, scope, h.first, full(h, h.company)));
+      }
+      if (h.title != 0) {
+        counts.Add(Key(kTitle, scope, h.title));
+        counts.Add(Key(kFullTitle, scope, h.first, full(h, h.title)));
+      }
       if (h.city == 0) continue;
       counts.Add(Key(kCity, scope, h.city));
       counts.Add(Key(kCityLast, scope, h.city, h.last));
@@ -496,6 +536,14 @@ void CountNames(std::span<MatchKeys> keys) {
     c.first_community = counts.Get(Key(kFirstCommunity, scope, h.first));
     c.first_lasts = counts.Get(Key(kFirstLasts, scope, h.first));
     c.country = counts.Get(Key(kAll, scope));
+    if (h.company != 0) {
+      c.company = counts.Get(Key(kCompany, scope, h.company));
+      c.full_company = counts.Get(Key(kFullCompany, scope, h.first, full(h, h.company)));
+    }
+    if (h.title != 0) {
+      c.title = counts.Get(Key(kTitle, scope, h.title));
+      c.full_title = counts.Get(Key(kFullTitle, scope, h.first, full(h, h.title)));
+    }
     if (h.city != 0) {
       c.city = counts.Get(Key(kCity, scope, h.city));
       c.city_last = counts.Get(Key(kCityLast, scope, h.city, h.last));
@@ -565,7 +613,8 @@ Verdict DecisionRule::Decide(const MatchKeys& a, const MatchKeys& b) const {
   }
   auto holds = [&](const MatchGroup& group) {
     if (group.max_namesakes > 0) {
-      v.namesakes = PairNamesakes(a, b, group.has_city);
+      v.namesakes = PairNamesakes(a, b, group.has_city, group.has_company, group.has_title);
+      v.namesakes_group = static_cast<int>(&group - groups_.data());
       if (*v.namesakes < 0 || *v.namesakes > group.max_namesakes) return false;
     }
     for (const Condition& c : group.conditions) {

@@ -21,12 +21,13 @@
 //
 // Rare names: `rare_name: T` in a group that has both names asks them to be rare among the
 // prospects deduplicated together: at most T other prospects expected to carry them by chance
-// (PairNamesakes, from the counts of CountNames; in the city when the group asks for the city),
-// and the names must be the same (a nickname of the first name; for the last name, a typo: one
-// edit from the other, carried by nobody else), since a name merely alike has carriers of its
-// own. It lets a person who changed employer, email and phone be found by name and city, as
-// long as the name says who it is: "Thaddeus Quibble" in Austin, not "John Smith". Without counts
-// (a pair test, or explain on a Pardot source) such a group never holds.
+// (PairNamesakes, from the counts of CountNames; in the city, at the company and with the job
+// title when the group asks for them, so that a group on names and title is as safe in a large
+// account as in a small one), and the names must be the same (a nickname of the first name; for
+// the last name, a typo: one edit from the other, carried by nobody else), since a name merely
+// alike has carriers of its own. It lets a person who changed employer, email and phone be found by
+// name and city, as long as the name says who it is: "Thaddeus Quibble" in Austin, not "John
+// Smith". Without counts (a pair test, or explain on a Pardot source) such a group never holds.
 //
 // Names: when no group holds, both prospects have both names and their initials meet crosswise,
 // the groups are tried once more with one prospect's first and last names swapped (typed into
@@ -100,6 +101,10 @@ struct NameCounts {
   float city = 0;             // prospects in its city (0 without a city)
   float city_last = 0;        // of them, those with its last name
   float city_first = 0;       // of them, those with its first name
+  float company = 0;          // prospects with its company (0 without one)
+  float full_company = 0;     // of them, those with both its names
+  float title = 0;            // prospects with its job title (0 without one)
+  float full_title = 0;       // of them, those with both its names
 };
 
 // What the decision reads of one prospect: its match keys ("" when blank) and CRM ids.
@@ -135,6 +140,10 @@ struct MatchGroup {
   // the city). 0: no such condition.
   double max_namesakes = 0;
   bool has_city = false;  // a city condition a blank does not pass: namesakes in the city count
+  // A company or title condition a blank does not pass: namesakes at that company, or with that
+  // title, count.
+  bool has_company = false;
+  bool has_title = false;
   std::string label;  // "first_name+last_name+email", for reports
 };
 
@@ -148,7 +157,12 @@ struct MatchGroup {
 // its first name, whichever is larger. A share of a small population leans on the country's and
 // is never below it. The commoner side's estimate is the pair's; negative when the keys were never
 // counted.
-double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city);
+// `at_company` and `with_title` narrow it to namesakes at the same company (the smaller of the
+// company's and the city's share: a company is mostly in one city) and with the same job title
+// (times the title's share: a title says nothing of the name), each when both have one; never
+// below the other carriers of both names seen there, less one.
+double PairNamesakes(const MatchKeys& a, const MatchKeys& b, bool in_city, bool at_company = false,
+                     bool with_title = false);
 
 // Counts the names of the prospects deduplicated together into each one's MatchKeys::names.
 void CountNames(std::span<MatchKeys> keys);
@@ -162,6 +176,7 @@ struct Verdict {
   bool swapped_names = false;  // the group held with one prospect's first and last names swapped
   // PairNamesakes, once a group with rare_name was tried (negative: the names were not counted).
   std::optional<double> namesakes;
+  int namesakes_group = -1;  // the group `namesakes` was counted for (its city, company, title)
   std::array<FieldComparison, kMatchFields> fields{};
   std::uint32_t compared = 0;  // bit per MatchField that was compared
 };
@@ -184,9 +199,16 @@ class DecisionRule {
   bool keep_distinct_crm() const { return keep_distinct_crm_; }
   // A group asks for rare names: the keys need CountNames before Decide.
   bool uses_rare_names() const;
-  // The largest rare_name threshold of a group without the city (0 when none): a pair whose names
-  // lead to expect more namesakes than that matches by no group that has no city to add.
-  double rare_name_bound() const;
+  // What the rare_name blocking pass needs to know: a pair whose names lead to expect more
+  // namesakes than `names` matches by no group that has no city, company or title to add (those
+  // are blocked by the name_city and company passes), and a pair of one title whose names, with
+  // that title, lead to expect more than `titled`, by no group with a title and neither city nor
+  // company. 0: no such group.
+  struct RareNameBounds {
+    double names = 0;
+    double titled = 0;
+  };
+  RareNameBounds rare_name_bounds() const;
   static double DefaultThreshold(MatchField field);
 
  private:

@@ -135,16 +135,16 @@ void NamesFromEmail(std::string_view email, MatchKeys& k) {
 
 std::span<const std::string_view> BlockingPassNames() { return kPassNames; }
 
-void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, double rare_names,
-              PassKeySet& out) {
+void PassKeys(const MatchKeys& k, const DomainFactsCache& domains,
+              const DecisionRule::RareNameBounds& rare_names, PassKeySet& out) {
   for (PassKey& p : out) {
     p.keys.clear();
     p.secondary.clear();
   }
   std::string scratch;
   auto add = [&out](int pass, const std::string& key) {
-    if (!key.empty() && std::find(out[pass].keys.begin(), out[pass].keys.end(), key) ==
-                            out[pass].keys.end()) {
+    if (!key.empty() &&
+        std::find(out[pass].keys.begin(), out[pass].keys.end(), key) == out[pass].keys.end()) {
       out[pass].keys.push_back(key);
     }
   };
@@ -175,18 +175,30 @@ void PassKeys(const MatchKeys& k, const DomainFactsCache& domains, double rare_n
   }
   if (CompanyNameKey(company, first, phonetic, scratch)) add(kCompanyName, scratch);
   if (JoinKey(first, phonetic, city, scratch)) add(kNameCity, scratch);
-  const std::string_view out_country =
-      k[MatchField::kCountry].empty() ? std::string_view("-") : k[MatchField::kCountry];
-  if (k.names.last >= 0 && PairNamesakes(k, k, false) <= rare_names &&
-      JoinKey(first, phonetic, out_country, scratch)) {
-    add(kRareName, scratch);
+  // The rare_name pass: the names in the country, and in the country with the job title.
+  std::array<std::string, 2> rare_scopes;
+  std::size_t rare_count = 0;
+  if (k.names.last >= 0) {
+    const std::string country =
+        k[MatchField::kCountry].empty() ? std::string("-") : k[MatchField::kCountry];
+    const std::string& title = k[MatchField::kTitle];
+    if (rare_names.names > 0 && PairNamesakes(k, k, false) <= rare_names.names) {
+      rare_scopes[rare_count++] = country;
+    }
+    if (rare_names.titled > 0 && !title.empty() &&
+        PairNamesakes(k, k, false, false, true) <= rare_names.titled) {
+      rare_scopes[rare_count++] = country + "|" + title;
+    }
+  }
+  for (std::size_t i = 0; i < rare_count; ++i) {
+    if (JoinKey(first, phonetic, rare_scopes[i], scratch)) add(kRareName, scratch);
   }
   if (const std::string_view formal = first.empty() ? first : FormalName(first); formal != first) {
     // A nickname also blocks as its formal name (bob smith meets robert smith).
     if (CompanyNameKey(company, formal, phonetic, scratch)) add(kCompanyName, scratch);
     if (JoinKey(formal, phonetic, city, scratch)) add(kNameCity, scratch);
-    if (!out[kRareName].keys.empty() && JoinKey(formal, phonetic, out_country, scratch)) {
-      add(kRareName, scratch);
+    for (std::size_t i = 0; i < rare_count; ++i) {
+      if (JoinKey(formal, phonetic, rare_scopes[i], scratch)) add(kRareName, scratch);
     }
   }
   if (!first.empty() && !last.empty()) {
@@ -287,8 +299,7 @@ MemberKey MemberKeyOf(const Record& record) {
   return {TextOf(record, Names().created), record.id()};
 }
 
-Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
-                                    std::span<const MemberKey> members,
+Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys, std::span<const MemberKey> members,
                                     const DedupeOptions& options) {
   if (keys.size() > UINT32_MAX) return Status::InvalidArgument("too many records to dedupe");
   if (members.size() != keys.size()) {
@@ -317,7 +328,7 @@ Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
     BlockingKeys keys[kPasses];
     PassKeySet pass_keys;
   };
-  const double rare_names = options.decision.rare_name_bound();
+  const DecisionRule::RareNameBounds rare_names = options.decision.rare_name_bounds();
   tbb::enumerable_thread_specific<Local> locals;
   const DomainFactsCache domains(kEmailClasses);
   tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n), [&](const auto& range) {

@@ -64,10 +64,12 @@ using PassKeySet = std::array<PassKey, kBlockingPasses>;
 // BlockingPassNames() order: the one definition FindDuplicates blocks on and `explain` shows.
 // `domains` tells free and disposable email domains, which never block (its data must be loaded:
 // LoadEmailData(kEmailClasses)). Filling the same `out` again reuses its strings' capacity.
-// `rare_names` is the decision's DecisionRule::rare_name_bound(): a prospect joins the rare_name
-// pass only when a namesake of its names is no likelier than that (0: the pass has no keys).
-void PassKeys(const MatchKeys& keys, const DomainFactsCache& domains, double rare_names,
-              PassKeySet& out);
+// `rare_names` is the decision's DecisionRule::rare_name_bounds(): a prospect joins the rare_name
+// pass by its names and country when a namesake is no likelier than `names`, and by its names,
+// country and job title when a namesake with that title is no likelier than `titled` (0: no key
+// of that kind).
+void PassKeys(const MatchKeys& keys, const DomainFactsCache& domains,
+              const DecisionRule::RareNameBounds& rare_names, PassKeySet& out);
 
 struct DedupeOptions {
   DecisionRule decision = DecisionRule::StandardContact(false);
@@ -90,7 +92,7 @@ struct DedupeResult {
   BlockingResult blocking;      // candidate pairs, pass statistics, skipped blocks
   std::vector<MatchedPair> matches;
   Clustering clustering;
-  std::size_t vetoed = 0;  // pairs a country or CRM veto kept apart
+  std::size_t vetoed = 0;         // pairs a country or CRM veto kept apart
   std::size_t crm_conflicts = 0;  // matches not joined: they would join distinct CRM records
 };
 
@@ -105,8 +107,7 @@ Result<DedupeResult> FindDuplicates(std::span<const Record> records, const Dedup
 // The same from match keys built already (BuildMatchKeys, with the options' email_key_field), one
 // per record, and each record's creation time and prospect id for the cluster order (views that
 // must outlive the call): for a caller that does not hold the records.
-Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys,
-                                    std::span<const MemberKey> members,
+Result<DedupeResult> FindDuplicates(std::vector<MatchKeys> keys, std::span<const MemberKey> members,
                                     const DedupeOptions& options);
 // A record's member key (views into the record).
 MemberKey MemberKeyOf(const Record& record);

@@ -279,6 +279,74 @@ TEST(DecisionTest, AFirstNamesShareIsTakenAmongTheLastNamesItGoesWith) {
   EXPECT_EQ(keys.back().names.last, 3);
 }
 
+// 1,000 John Smiths: 500 engineers at Globex, 498 sales managers, and two founders at Acme.
+std::vector<MatchKeys> JohnSmiths() {
+  std::vector<MatchKeys> keys;
+  auto add = [&keys](int count, const std::string& title, const std::string& company) {
+    for (int i = 0; i < count; ++i) {
+      keys.push_back(Keys({{F::kFirstName, "john"},
+                           {F::kLastName, "smith"},
+                           {F::kTitle, title},
+                           {F::kCompany, company},
+                           {F::kCountry, "US"}}));
+    }
+  };
+  add(500, "engineer", "globex");
+  add(498, "sales manager", "");
+  add(2, "founder", "acme");  // 998, 999
+  CountNames(keys);
+  return keys;
+}
+
+TEST(DecisionTest, NamesakesAtACompanyOrWithATitleAreCountedThere) {
+  const std::vector<MatchKeys> keys = JohnSmiths();
+  const NameCounts& founder = keys[998].names;
+  EXPECT_EQ(founder.title, 2);
+  EXPECT_EQ(founder.full_title, 2);
+  EXPECT_EQ(founder.company, 2);
+  EXPECT_EQ(keys[0].names.company, 500);
+  EXPECT_EQ(keys[500].names.company, 0) << "no company, not counted";
+  // 998 other John Smiths, of whom none is a founder (half a prospect of the 998).
+  EXPECT_NEAR(PairNamesakes(keys[998], keys[999], false), 998, 1e-6);
+  EXPECT_NEAR(PairNamesakes(keys[998], keys[999], false, false, true), 998 * (0.5 / 998), 1e-6);
+  EXPECT_NEAR(PairNamesakes(keys[998], keys[999], false, true, false), 998 * (0.5 / 998), 1e-6);
+  // Engineers: 498 other engineers, all John Smiths and seen (less one who may be the same).
+  EXPECT_NEAR(PairNamesakes(keys[0], keys[1], false, false, true), 998 * (498.0 / 998), 1e-6);
+  EXPECT_NEAR(PairNamesakes(keys[0], keys[1], false, true, false), 998 * (498.0 / 998), 1e-6);
+  // A blank title or company on either side narrows nothing.
+  EXPECT_NEAR(PairNamesakes(keys[500], keys[998], false, true, false), 998, 1e-6);
+}
+
+TEST(DecisionTest, RareNameInAGroupWithATitleOrCompanyCountsNamesakesThere) {
+  auto parse = [](const char* field) {
+    auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
+                                       {"last_name", std::nullopt},
+                                       {field, 1.0},
+                                       {"rare_name", 0.6}}}},
+                                    false);
+    EXPECT_TRUE(rule.ok());
+    return std::move(*rule);
+  };
+  const std::vector<MatchKeys> keys = JohnSmiths();
+  for (const char* field : {"title", "company"}) {
+    const DecisionRule rule = parse(field);
+    EXPECT_EQ(rule.groups()[0].has_title, std::string_view(field) == "title");
+    EXPECT_EQ(rule.groups()[0].has_company, std::string_view(field) == "company");
+    const Verdict founders = rule.Decide(keys[998], keys[999]);
+    EXPECT_TRUE(founders.match) << field << ": two John Smiths, the only founders at Acme";
+    EXPECT_EQ(founders.namesakes_group, 0);
+    EXPECT_FALSE(rule.Decide(keys[0], keys[1]).match) << field << ": 500 engineers at Globex";
+  }
+  // Blocking: only a group without city or company needs the rare_name pass, and a title group
+  // needs it by the title.
+  const DecisionRule::RareNameBounds by_title = parse("title").rare_name_bounds();
+  EXPECT_EQ(by_title.names, 0);
+  EXPECT_EQ(by_title.titled, 0.6);
+  const DecisionRule::RareNameBounds by_company = parse("company").rare_name_bounds();
+  EXPECT_EQ(by_company.names, 0);
+  EXPECT_EQ(by_company.titled, 0);
+}
+
 TEST(DecisionTest, RareNameHoldsOnlyForTheSameRareNames) {
   auto rule = DecisionRule::Parse({{{{"first_name", std::nullopt},
                                      {"last_name", std::nullopt},

@@ -80,7 +80,7 @@ TEST(EngineTest, PassKeysAreTheKeysTheEngineBlocksOn) {
   LoadEmailData(kEmailClasses);
   const DomainFactsCache domains(kEmailClasses);
   std::vector<PassKeySet> keys(records.size());
-  for (std::size_t i = 0; i < records.size(); ++i) PassKeys(found->keys[i], domains, 0, keys[i]);
+  for (std::size_t i = 0; i < records.size(); ++i) PassKeys(found->keys[i], domains, {}, keys[i]);
 
   using Keys = std::vector<std::string>;
   EXPECT_EQ(keys[0][0].keys, Keys{"rsmith@acme.com"});
@@ -109,6 +109,34 @@ TEST(EngineTest, PassKeysAreTheKeysTheEngineBlocksOn) {
   }
   EXPECT_TRUE(share(keys[1][2].keys, keys[0][2].keys)) << "Smyth sounds like Smith";
   EXPECT_FALSE(share(keys[2][4].keys, keys[0][4].keys)) << "name_city takes the whole first name";
+}
+
+TEST(EngineTest, TheRareNamePassKeysNamesByTitleWhereATitleGroupNeedsIt) {
+  LoadEmailData(kEmailClasses);
+  const DomainFactsCache domains(kEmailClasses);
+  std::vector<MatchKeys> keys;
+  for (const char* title : {"engineer", "engineer", "engineer", "founder", "founder"}) {
+    MatchKeys k;
+    k[MatchField::kFirstName] = "john";
+    k[MatchField::kLastName] = "smith";
+    k[MatchField::kTitle] = title;
+    k[MatchField::kCountry] = "US";
+    keys.push_back(k);
+  }
+  CountNames(keys);
+  PassKeySet founder, engineer;
+  // Three other John Smiths expected (five carriers, less the pair), none a founder: 3 × 0.5 / 3
+  // = 0.5 with the title.
+  PassKeys(keys[3], domains, {0, 0.5}, founder);
+  PassKeys(keys[0], domains, {0, 0.5}, engineer);
+  using Keys = std::vector<std::string>;
+  const auto rare = static_cast<std::size_t>(
+      std::find(BlockingPassNames().begin(), BlockingPassNames().end(), "rare_name") -
+      BlockingPassNames().begin());
+  EXPECT_EQ(founder[rare].keys, Keys{"john|SM0|US|founder"});
+  EXPECT_TRUE(engineer[rare].keys.empty()) << "one other engineer: 3 × 1 / 3 expected";
+  PassKeys(keys[3], domains, {3, 0.5}, founder);
+  EXPECT_EQ(founder[rare].keys, (Keys{"john|SM0|US", "john|SM0|US|founder"}));
 }
 
 TEST(EngineTest, EmptyInputHasNoClusters) {
@@ -235,9 +263,9 @@ TEST(EngineTest, RareNamesFindAPersonWhoChangedEverythingButTheName) {
   for (int i = 0; i < 300; ++i) {
     const std::string n = std::to_string(i);
     records.push_back(Prospect("p" + n, {{"first_name", i % 2 ? "John" : "Mary"},
-                                          {"last_name", "Smith"},
-                                          {"email", ("js" + n + "@corp" + n + ".com").c_str()},
-                                          {"country", "US"}}));
+                                         {"last_name", "Smith"},
+                                         {"email", ("js" + n + "@corp" + n + ".com").c_str()},
+                                         {"country", "US"}}));
   }
   records.push_back(Prospect("t1", {{"first_name", "Thaddeus"},
                                     {"last_name", "Quibblesworth"},
