@@ -116,7 +116,14 @@ TEST(PardotSafetyTest, ATokenExpiringMidRunIsRefreshedOnceAndTheRunGoesOn) {
   WriteFile(dir / "c.yaml", Config(emulator, RefreshAuth(emulator, "good")));
   Output run;
   std::thread runner([&] { run = Shell(CleanBinary() + " run c.yaml --apply --json -q", dir); });
-  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  // Once the run has its token and is pulling with it (however slowly this machine starts it),
+  // the token expires.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (std::chrono::steady_clock::now() < deadline) {
+    const json::value stats = Get(emulator, "/_emulator/stats");
+    if (Count(stats, "oauth token") >= 1 && Count(stats, "v4 prospect query") >= 1) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   HttpClient(emulator.url()).Post("/_emulator/tokens/expire", "", {});
   runner.join();
   ASSERT_EQ(run.code, 0) << run.err;
