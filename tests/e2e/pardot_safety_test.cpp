@@ -2,8 +2,10 @@
 // refreshed once when they expire mid-run, a refused refresh stops cleanly, and a run killed
 // (SIGKILL) at any point of its push resumes with no write lost or doubled.
 #include <gtest/gtest.h>
+#include <signal.h>
 
 #include <boost/json.hpp>
+#include <chrono>
 #include <map>
 #include <set>
 #include <thread>
@@ -159,8 +161,8 @@ TEST(PardotSafetyTest, InjectedConcurrencyErrorsNeverPushPastFiveInFlight) {
 }
 
 TEST(PardotSafetyTest, KilledAtAnyPointOfThePushResumesWithNoWriteLostOrDoubled) {
-  // 3,000 prospects at 100 ms a request: the pull alone takes 1.6 s, so each kill below lands
-  // while pages and writes are still going.
+  // 3,000 prospects at 100 ms a request. Each run is killed when the emulator has counted so many
+  // requests of a kind: in the pull, after the first write, and well into the writes.
   TempDir data;
   ASSERT_EQ(Shell(GenerateBinary() + " --count 3000 --seed 21 --output p.csv", data).code, 0);
   const std::string prospects = data / "p.csv";
@@ -170,16 +172,31 @@ TEST(PardotSafetyTest, KilledAtAnyPointOfThePushResumesWithNoWriteLostOrDoubled)
   WriteFile(reference_dir / "c.yaml", Config(reference, "{ access_token: tok }"));
   ASSERT_EQ(Shell(CleanBinary() + " run c.yaml --apply -q", reference_dir).code, 0);
   const auto expected = State(reference);
+  const long long reference_writes =
+      Count(Get(reference, "/_emulator/stats"), "v4 prospect batchUpdate");
+  ASSERT_GT(reference_writes, 12) << "too few writes to kill the run among them";
 
-  for (const char* after : {"0.3", "0.8", "1.3"}) {
-    SCOPED_TRACE(after);
+  const std::pair<const char*, long long> points[] = {
+      {"v4 prospect query", 2}, {"v4 prospect batchUpdate", 1}, {"v4 prospect batchUpdate", 6}};
+  for (const auto& [endpoint, count] : points) {
+    SCOPED_TRACE(std::string(endpoint) + " " + std::to_string(count));
     TempDir dir;
     EmulatorProcess emulator(
         {"--token", "tok", "--ampsea", "--prospects", prospects, "--latency-ms", "100"});
     WriteFile(dir / "c.yaml", Config(emulator, "{ access_token: tok }"));
-    const Output killed = Shell(std::string("timeout --signal=KILL ") + after + " " +
-                                    CleanBinary() + " run c.yaml --apply -q",
-                                dir);
+    Output killed;
+    std::thread runner([&] {
+      killed = Shell(
+          "{ " + CleanBinary() + " run c.yaml --apply -q & echo $! > run.pid; wait $!; }", dir);
+    });
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    while (std::chrono::steady_clock::now() < deadline &&
+           Count(Get(emulator, "/_emulator/stats"), endpoint) < count) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const pid_t pid = static_cast<pid_t>(std::stol(ReadFile(dir / "run.pid")));
+    ::kill(pid, SIGKILL);
+    runner.join();
     ASSERT_EQ(killed.code, 137) << "the run ended before it was killed: " << killed.err;
     auto journal = Journal::Open(dir / "pardot-clean.db");
     ASSERT_TRUE(journal.ok());
