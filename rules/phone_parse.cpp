@@ -7,11 +7,13 @@
 
 #include <algorithm>
 #include <list>
-#include <map>
 #include <memory>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
+
+#include "rules/digit_pattern.h"
 
 namespace i18n::phonenumbers {
 // The metadata libphonenumber compiled in (exported by the library; not in its public headers).
@@ -116,32 +118,56 @@ class Patterns {
     return m->end(status);
   }
 
-  // Whether `pattern` matches the whole of `digits` (-1: the pattern does not compile).
+  // Whether `pattern` matches the whole of `digits` (-1: the pattern does not compile). Patterns
+  // of digits alone (nearly all of them) run as DigitPatterns, the rest through ICU.
   int Matches(const std::string& pattern, std::string_view digits) {
-    icu::RegexMatcher* m = Matcher(pattern, digits);
+    Compiled& c = Of(pattern);
+    if (c.digits) return c.digits->FullMatch(digits) ? 1 : 0;
+    icu::RegexMatcher* m = Reset(c, digits);
     if (m == nullptr) return -1;
     UErrorCode status = U_ZERO_ERROR;
     return m->matches(status) && U_SUCCESS(status) ? 1 : 0;
   }
 
  private:
-  icu::RegexMatcher* Matcher(const std::string& pattern, std::string_view digits) {
-    auto it = matchers_.find(pattern);
-    if (it == matchers_.end()) {
-      UErrorCode status = U_ZERO_ERROR;
-      std::unique_ptr<icu::RegexMatcher> m(
-          new icu::RegexMatcher(icu::UnicodeString::fromUTF8(pattern), 0, status));
-      if (U_FAILURE(status)) m.reset();
-      it = matchers_.emplace(pattern, std::move(m)).first;
-    }
-    if (!it->second) return nullptr;
-    input_ = icu::UnicodeString::fromUTF8(
-        icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())));
-    it->second->reset(input_);
-    return it->second.get();
+  struct Compiled {
+    std::optional<DigitPattern> digits;
+    std::unique_ptr<icu::RegexMatcher> icu;  // null: compiled lazily, or does not compile
+    bool icu_tried = false;
+  };
+
+  // By the pattern's address: the patterns are libphonenumber's metadata strings, which live as
+  // long as the process, and hashing an address spares comparing long patterns on each look-up.
+  Compiled& Of(const std::string& pattern) {
+    auto [it, added] = compiled_.try_emplace(&pattern);
+    if (added) it->second.digits = DigitPattern::Compile(pattern);
+    if (!it->second.digits) Icu(it->second, pattern);
+    return it->second;
   }
 
-  std::map<std::string, std::unique_ptr<icu::RegexMatcher>, std::less<>> matchers_;
+  static void Icu(Compiled& c, const std::string& pattern) {
+    if (c.icu_tried) return;
+    c.icu_tried = true;
+    UErrorCode status = U_ZERO_ERROR;
+    c.icu.reset(new icu::RegexMatcher(icu::UnicodeString::fromUTF8(pattern), 0, status));
+    if (U_FAILURE(status)) c.icu.reset();
+  }
+
+  icu::RegexMatcher* Reset(Compiled& c, std::string_view digits) {
+    if (!c.icu) return nullptr;
+    input_ = icu::UnicodeString::fromUTF8(
+        icu::StringPiece(digits.data(), static_cast<int32_t>(digits.size())));
+    c.icu->reset(input_);
+    return c.icu.get();
+  }
+
+  icu::RegexMatcher* Matcher(const std::string& pattern, std::string_view digits) {
+    Compiled& c = Of(pattern);
+    Icu(c, pattern);
+    return Reset(c, digits);
+  }
+
+  std::unordered_map<const std::string*, Compiled> compiled_;
   icu::UnicodeString input_;  // the text the last matcher was reset to; must outlive the match
 };
 
@@ -216,9 +242,16 @@ bool ParseCompactNumber(std::string_view compact, const std::string& region, Pho
     if (m == nullptr) return false;
     Patterns& patterns = Patterns::ForThread();
     bool captured = false;
-    if (m->has_international_prefix() &&
-        patterns.LookingAt(m->international_prefix(), digits, &captured) != -1) {
-      return false;  // maybe an international dialling prefix (00 49 ..., 011 44 ...)
+    if (m->has_international_prefix()) {
+      // Dialled from the region to abroad (00 49 ..., 011 44 ...): Parse strips the prefix and
+      // reads the rest as after a +, unless a 0 follows it (no calling code starts with 0).
+      const int end = patterns.LookingAt(m->international_prefix(), digits, &captured);
+      if (end == -2) return false;
+      if (end >= 0) {
+        const auto rest = static_cast<std::size_t>(end);
+        if (rest >= digits.size() || digits[rest] == '0') return false;
+        return ParseCompactNumber("+" + std::string(digits.substr(rest)), "", number);
+      }
     }
     const std::string code = std::to_string(m->country_code());
     if (digits.substr(0, code.size()) == code) return false;  // maybe the code without +
@@ -243,9 +276,8 @@ namespace {
 // that does not compile here.
 int MatchesDesc(const std::string& national, const PhoneNumberDesc& desc) {
   const auto& lengths = desc.possible_length();
-  if (!lengths.empty() &&
-      std::find(lengths.begin(), lengths.end(), static_cast<int>(national.size())) ==
-          lengths.end()) {
+  if (!lengths.empty() && std::find(lengths.begin(), lengths.end(),
+                                    static_cast<int>(national.size())) == lengths.end()) {
     return 0;
   }
   if (desc.national_number_pattern().empty()) return 0;
@@ -285,7 +317,8 @@ PhoneNumberUtil::PhoneNumberType TypeIn(const std::string& national, const Phone
 PhoneNumberUtil::PhoneNumberType NumberType(const PhoneNumber& number, bool* known) {
   *known = false;
   if (number.italian_leading_zero() || number.has_extension()) return PhoneNumberUtil::UNKNOWN;
-  const std::vector<const PhoneMetadata*>* regions = Metadata::Get().RegionsOf(number.country_code());
+  const std::vector<const PhoneMetadata*>* regions =
+      Metadata::Get().RegionsOf(number.country_code());
   if (regions == nullptr || regions->empty()) return PhoneNumberUtil::UNKNOWN;
   const std::string national = std::to_string(number.national_number());
   *known = true;
