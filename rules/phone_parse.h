@@ -3,17 +3,19 @@
 // and international prefixes, the general number pattern and possible lengths) and follows
 // PhoneNumberUtil::Parse step by step for this shape of input, without Parse's searches for
 // extensions, letters and starting characters over the raw text, which cost most of its time.
-// Whenever an input needs a step the fast path does not take (an international dialling prefix,
-// a national prefix that carries a carrier code or is rewritten, leading zeros, a non-geographic
-// calling code, the country code typed without +), it answers "not mine" and Parse decides.
+// A number dialled with the region's international prefix (00 49 ... in Germany, 011 44 ... in
+// the US) is read as Parse reads it, as after a +. Whenever an input needs a step the fast path
+// does not take (a national prefix that carries a carrier code or is rewritten, leading zeros, a
+// non-geographic calling code, the country code typed without +), it answers "not mine" and Parse
+// decides.
 // A test compares both on thousands of numbers per region.
 #pragma once
 
-#include <string>
-#include <string_view>
-
 #include <phonenumbers/phonenumber.pb.h>
 #include <phonenumbers/phonenumberutil.h>
+
+#include <string>
+#include <string_view>
 
 namespace pdc {
 

@@ -30,8 +30,8 @@ TEST(PhoneParseTest, AgreesWithLibphonenumberOnEveryNumberItTakes) {
   util.GetSupportedRegions(&regions);
   std::mt19937 rng(5);
   const PhoneNumberUtil::PhoneNumberType types[] = {
-      PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
-      PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP, PhoneNumberUtil::UAN};
+      PhoneNumberUtil::FIXED_LINE,   PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+      PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::VOIP,   PhoneNumberUtil::UAN};
   int compared = 0, taken = 0, everyday = 0, everyday_taken = 0;
   for (const std::string& region : regions) {
     for (const auto type : types) {
@@ -47,9 +47,14 @@ TEST(PhoneParseTest, AgreesWithLibphonenumberOnEveryNumberItTakes) {
         std::string e164, national;
         util.Format(number, PhoneNumberUtil::E164, &e164);
         util.Format(number, PhoneNumberUtil::NATIONAL, &national);
-        for (const std::string& text : {Compact(e164), Compact(national)}) {
+        // As written at home, and dialled from the region with 00 or 011 before the code.
+        const std::string texts[] = {Compact(e164), Compact(national), "00" + e164.substr(1),
+                                     "011" + e164.substr(1)};
+        for (const std::string& text : texts) {
           ++compared;
-          const bool plain = type == PhoneNumberUtil::FIXED_LINE || type == PhoneNumberUtil::MOBILE;
+          const bool home = &text < texts + 2;
+          const bool plain =
+              home && (type == PhoneNumberUtil::FIXED_LINE || type == PhoneNumberUtil::MOBILE);
           everyday += plain;
           PhoneNumber fast;
           if (!ParseCompactNumber(text, region, &fast)) continue;
@@ -81,7 +86,8 @@ TEST(PhoneParseTest, RandomDigitsNeverDisagree) {
                                  "RU", "CN", "ES", "NL", "CH", "AR", "ZA", "KR", "SE", "PL"};
   int taken = 0;
   for (int n = 0; n < 30000; ++n) {
-    std::string text = rng() % 3 == 0 ? "+" : "";
+    const char* const prefixes[] = {"+", "", "", "00", "011"};
+    std::string text = prefixes[rng() % std::size(prefixes)];
     const int length = 3 + static_cast<int>(rng() % 14);
     for (int i = 0; i < length; ++i) text += static_cast<char>('0' + rng() % 10);
     const std::string region = regions[rng() % std::size(regions)];
@@ -116,11 +122,11 @@ TEST(PhoneParseTest, NumberTypeAgreesWithLibphonenumber) {
         << "+" << number.country_code() << " " << number.national_number();
   };
   for (const std::string& region : regions) {
-    for (const auto type : {PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE,
-                            PhoneNumberUtil::TOLL_FREE, PhoneNumberUtil::PREMIUM_RATE,
-                            PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP,
-                            PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER,
-                            PhoneNumberUtil::UAN, PhoneNumberUtil::VOICEMAIL}) {
+    for (const auto type :
+         {PhoneNumberUtil::FIXED_LINE, PhoneNumberUtil::MOBILE, PhoneNumberUtil::TOLL_FREE,
+          PhoneNumberUtil::PREMIUM_RATE, PhoneNumberUtil::SHARED_COST, PhoneNumberUtil::VOIP,
+          PhoneNumberUtil::PERSONAL_NUMBER, PhoneNumberUtil::PAGER, PhoneNumberUtil::UAN,
+          PhoneNumberUtil::VOICEMAIL}) {
       PhoneNumber example;
       if (!util.GetExampleNumberForType(region, type, &example)) continue;
       for (int variant = 0; variant < 10; ++variant) {
@@ -149,16 +155,23 @@ TEST(PhoneParseTest, NumberTypeAgreesWithLibphonenumber) {
 
 TEST(PhoneParseTest, LeavesUnusualShapesToLibphonenumber) {
   PhoneNumber n;
-  EXPECT_FALSE(ParseCompactNumber("00493090182000", "DE", &n));  // international prefix
-  EXPECT_FALSE(ParseCompactNumber("4930901820", "DE", &n));      // the country code without +
-  EXPECT_FALSE(ParseCompactNumber("+80012345678", "", &n));      // non-geographic
-  EXPECT_FALSE(ParseCompactNumber("2079460958", "", &n));        // no region
+  EXPECT_FALSE(ParseCompactNumber("000493090182000", "DE", &n));  // 0 after the prefix
+  EXPECT_FALSE(ParseCompactNumber("4930901820", "DE", &n));       // the country code without +
+  EXPECT_FALSE(ParseCompactNumber("+80012345678", "", &n));       // non-geographic
+  EXPECT_FALSE(ParseCompactNumber("2079460958", "", &n));         // no region
   EXPECT_FALSE(ParseCompactNumber("12", "US", &n));
   EXPECT_TRUE(ParseCompactNumber("+442079460958", "", &n));
   EXPECT_EQ(n.country_code(), 44);
   EXPECT_EQ(n.national_number(), 2079460958u);
   EXPECT_TRUE(ParseCompactNumber("02079460958", "GB", &n));
   EXPECT_EQ(n.national_number(), 2079460958u);
+  // Dialled abroad with the region's own prefix.
+  EXPECT_TRUE(ParseCompactNumber("00442079460958", "DE", &n));
+  EXPECT_EQ(n.country_code(), 44);
+  EXPECT_EQ(n.national_number(), 2079460958u);
+  EXPECT_TRUE(ParseCompactNumber("011442079460958", "US", &n));
+  EXPECT_EQ(n.country_code(), 44);
+  EXPECT_FALSE(ParseCompactNumber("00442079460958", "US", &n)) << "00 does not dial out of the US";
 }
 
 }  // namespace
