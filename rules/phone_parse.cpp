@@ -15,12 +15,6 @@
 
 #include "rules/digit_pattern.h"
 
-namespace i18n::phonenumbers {
-// The metadata libphonenumber compiled in (exported by the library; not in its public headers).
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
-
 namespace pdc {
 namespace {
 

@@ -17,6 +17,13 @@
 #include <string>
 #include <string_view>
 
+namespace i18n::phonenumbers {
+// The metadata libphonenumber compiled in, a serialised PhoneMetadataCollection (exported by the
+// library; not in its public headers).
+int metadata_size();
+const void* metadata_get();
+}  // namespace i18n::phonenumbers
+
 namespace pdc {
 
 // `compact` holds only digits, after an optional '+'; `region` is an ISO alpha-2 code or "".

@@ -12,10 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace i18n::phonenumbers {
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "rules/phone_parse.h"
 
 namespace pdc {
 namespace {
