@@ -58,20 +58,12 @@ ActivityPuller::Page ActivityPuller::Highest(Session& session, int api_version) 
                     ? "/api/v5/objects/visitor-activities?fields=id&limit=1&orderBy=id%20DESC"
                     : "/api/visitorActivity/version/" + std::to_string(api_version) +
                           "/do/query?format=json&limit=1&sort_by=id&sort_order=descending";
-  const auto sent = session.Send(request);
+  const QueryAnswer answer =
+      ReadQueryAnswer(session.Send(request), api_version, "visitor_activity");
   Page page;
-  page.outcome = sent.classified;
-  page.auth_failed = sent.auth_failed;
-  if (sent.classified.outcome != Outcome::kOk) return page;
-  auto decoded = api_version == 5 ? DecodeV5Page(sent.response)
-                                  : DecodeV34Query(sent.response.body, "visitor_activity");
-  if (!decoded.ok()) {
-    page.outcome = {
-        Outcome::kFatal, 0,
-        "visitor activity query answered with an unreadable page: " + decoded.status().message()};
-    return page;
-  }
-  page.activities.max_id = decoded->max_id;
+  page.outcome = answer.outcome;
+  page.auth_failed = answer.auth_failed;
+  if (answer.page) page.activities.max_id = answer.page->max_id;
   return page;
 }
 
@@ -91,24 +83,15 @@ ActivityPuller::Page ActivityPuller::Next() {
                   std::to_string(kV34Page) + "&id_greater_than=" + std::to_string(high_water_);
     if (before_id_ > 0) request.url += "&id_less_than=" + std::to_string(before_id_);
   }
-  const auto sent = session_.Send(request);
-  page.outcome = sent.classified;
-  page.auth_failed = sent.auth_failed;
-  if (sent.classified.outcome != Outcome::kOk) {
+  QueryAnswer answer =
+      ReadQueryAnswer(session_.Send(request), version_, "visitor_activity", /*relation_ids=*/true);
+  page.outcome = answer.outcome;
+  page.auth_failed = answer.auth_failed;
+  if (!answer.page) {
     done_ = true;
     return page;
   }
-  auto decoded =
-      version_ == 5 ? DecodeV5Page(sent.response)
-                    : DecodeV34Query(sent.response.body, "visitor_activity", /*relation_ids=*/true);
-  if (!decoded.ok()) {
-    page.outcome = {
-        Outcome::kFatal, 0,
-        "visitor activity query answered with an unreadable page: " + decoded.status().message()};
-    done_ = true;
-    return page;
-  }
-  page.activities = std::move(*decoded);
+  page.activities = std::move(*answer.page);
   if (version_ == 5) {
     for (Record& r : page.activities.records) r = WithSnakeNames(r);
   }

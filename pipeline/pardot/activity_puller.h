@@ -14,8 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "pipeline/pardot/decode.h"
-#include "pipeline/pardot/session.h"
+#include "pipeline/pardot/puller.h"
 
 namespace pdc::pardot {
 

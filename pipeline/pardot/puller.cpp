@@ -103,6 +103,24 @@ std::optional<long long> ProspectPuller::CountAhead() {
   return decoded->total;
 }
 
+QueryAnswer ReadQueryAnswer(const Session::Result& sent, int api_version, std::string_view element,
+                            bool relation_ids) {
+  QueryAnswer answer{sent.classified, sent.auth_failed, std::nullopt};
+  if (sent.classified.outcome != Outcome::kOk) return answer;
+  auto decoded = api_version == 5 ? DecodeV5Page(sent.response)
+                                  : DecodeV34Query(sent.response.body, element, relation_ids);
+  if (!decoded.ok()) {
+    std::string what(element);
+    std::replace(what.begin(), what.end(), '_', ' ');
+    answer.outcome = {
+        Outcome::kFatal, 0,
+        what + " query answered with an unreadable page: " + decoded.status().message()};
+    return answer;
+  }
+  answer.page = std::move(*decoded);
+  return answer;
+}
+
 ProspectPuller::Page ProspectPuller::Next() {
   Page page;
   if (done_) return page;
@@ -113,11 +131,11 @@ ProspectPuller::Page ProspectPuller::Next() {
   auto sent = session_.Send(request);
   while (options_.api_version == 5 && sent.classified.code == 51 && !token_) {
     // An unknown field: leave it out if it is one the pull can do without, and ask again.
-    const auto optional = std::find_if(
-        options_.v5_optional_fields.begin(), options_.v5_optional_fields.end(),
-        [&](const std::string& f) {
-          return sent.classified.message.ends_with("unknown field: " + ToV5Name(f));
-        });
+    const auto optional =
+        std::find_if(options_.v5_optional_fields.begin(), options_.v5_optional_fields.end(),
+                     [&](const std::string& f) {
+                       return sent.classified.message.ends_with("unknown field: " + ToV5Name(f));
+                     });
     if (optional == options_.v5_optional_fields.end()) break;
     dropped_.push_back(*optional);
     std::erase(options_.v5_fields, *optional);
@@ -125,22 +143,14 @@ ProspectPuller::Page ProspectPuller::Next() {
     request.url = FirstPageUrl();
     sent = session_.Send(request);
   }
-  page.outcome = sent.classified;
-  page.auth_failed = sent.auth_failed;
-  if (sent.classified.outcome != Outcome::kOk) {
+  QueryAnswer answer = ReadQueryAnswer(sent, options_.api_version, "prospect");
+  page.outcome = answer.outcome;
+  page.auth_failed = answer.auth_failed;
+  if (!answer.page) {
     done_ = true;
     return page;
   }
-  auto decoded =
-      options_.api_version == 5 ? DecodeV5Page(sent.response) : DecodeV34Query(sent.response.body);
-  if (!decoded.ok()) {
-    page.outcome = {
-        Outcome::kFatal, 0,
-        "prospect query answered with an unreadable page: " + decoded.status().message()};
-    done_ = true;
-    return page;
-  }
-  page.prospects = std::move(*decoded);
+  page.prospects = std::move(*answer.page);
   high_water_ = std::max(high_water_, page.prospects.max_id);
   if (options_.api_version == 5) {
     token_ = page.prospects.next_token;

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pipeline/pardot/decode.h"
@@ -17,17 +18,29 @@
 
 namespace pdc::pardot {
 
+// A query's answer as a page: the decoded page, or why there is none: the call's own failure, or
+// a fatal outcome naming the query ("visitor activity query answered with an unreadable page")
+// when the page cannot be read. `element` is the v3/v4 result key ("prospect",
+// "visitor_activity"), see DecodeV34Query; v5 pages decode alike whatever their object.
+struct QueryAnswer {
+  Classified outcome;
+  bool auth_failed = false;
+  std::optional<ProspectPage> page;  // set exactly when outcome is kOk
+};
+QueryAnswer ReadQueryAnswer(const Session::Result& sent, int api_version, std::string_view element,
+                            bool relation_ids = false);
+
 struct PullOptions {
   int api_version = 4;
   long long after_id = 0;              // resume point: only ids above it
-  long long before_id = 0;  // when set, only ids below it (one range of a parallel pull)
+  long long before_id = 0;             // when set, only ids below it (one range of a parallel pull)
   std::string updated_after;           // incremental pulls: "2026-01-01" or an ISO 8601 time
   std::vector<std::string> v5_fields;  // v5 `fields` (pipeline names); defaults when empty
   // Of v5_fields, custom fields the account may not have (a rule's named output, say). Pardot
   // refuses a query naming an unknown field (code 51); such a field is then left out of the
   // pull, as v3/v4 answers leave it out, and listed in dropped_fields().
   std::vector<std::string> v5_optional_fields;
-  int page_size = 0;                   // 0: the maximum (200 for v3/v4, 1000 for v5)
+  int page_size = 0;  // 0: the maximum (200 for v3/v4, 1000 for v5)
 };
 
 class ProspectPuller {
