@@ -166,12 +166,7 @@ HttpResponse Query(V34Call& call) {
     for (const auto& [id, activity] : all) {
       if (Matches(q, activity)) rows.push_back(&activity);
     }
-    std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-      const long long ka = SortValue(q.sort, *a);
-      const long long kb = SortValue(q.sort, *b);
-      if (ka != kb) return q.ascending ? ka < kb : ka > kb;
-      return q.ascending ? a->id < b->id : a->id > b->id;
-    });
+    SortV34Rows(rows, q.ascending, [&](const auto& a) { return SortValue(q.sort, a); });
   }
   const auto total = static_cast<long long>(rows.size());
   const long long first = std::min(q.offset, total);

@@ -81,12 +81,7 @@ HttpResponse V34Query(V34Call& call) {
   for (const auto& [id, prospect] : call.unit.prospects) {
     if (Matches(spec, prospect)) rows.push_back(&prospect);
   }
-  std::stable_sort(rows.begin(), rows.end(), [&](const Prospect* a, const Prospect* b) {
-    const long long ka = SortValue(spec.sort, *a);
-    const long long kb = SortValue(spec.sort, *b);
-    if (ka != kb) return spec.ascending ? ka < kb : ka > kb;
-    return spec.ascending ? a->id < b->id : a->id > b->id;
-  });
+  SortV34Rows(rows, spec.ascending, [&](const Prospect& p) { return SortValue(spec.sort, p); });
   const auto total = static_cast<long long>(rows.size());
   const long long first = std::min(spec.offset, total);
   const long long last = std::min(total, first + spec.limit);

@@ -1,6 +1,7 @@
 // The parameters of a v3/v4 prospect query, checked (pardot-api.md §3.1, §3.2).
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <span>
 #include <string>
@@ -93,6 +94,18 @@ TreeNode V34ResultNode(std::optional<long long> total, std::vector<TreeNode> row
 // BusinessUnit::ParseTime understands, which covers the GNU date inputs clients send.
 std::optional<long long> ResolveV34Time(const BusinessUnit& unit, long long now,
                                         std::string_view text);
+
+// Orders query rows as sort_by / sort_order do: by `key(row)`, ties by id, both ascending or
+// both descending; stable.
+template <class Row, class Key>
+void SortV34Rows(std::vector<const Row*>& rows, bool ascending, Key key) {
+  std::stable_sort(rows.begin(), rows.end(), [&](const Row* a, const Row* b) {
+    const long long ka = key(*a);
+    const long long kb = key(*b);
+    if (ka != kb) return ascending ? ka < kb : ka > kb;
+    return ascending ? a->id < b->id : a->id > b->id;
+  });
+}
 
 // A grade's rank (F = 0 … A+ = 12); nullopt for anything else ("A " from an unencoded '+').
 std::optional<long long> GradeRank(std::string_view grade);
