@@ -16,6 +16,14 @@ namespace {
 using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
 
+// Verbose output off a terminal: plain final lines ending with the total, no redrawing and no
+// escape sequences.
+void ExpectPlainFinalLines(const std::string& err) {
+  EXPECT_NE(err.find("\ntotal: "), std::string::npos) << err;
+  EXPECT_EQ(err.find('\r'), std::string::npos) << "no redrawing off a terminal";
+  EXPECT_EQ(err.find('\033'), std::string::npos) << "no escape sequences off a terminal";
+}
+
 class ProgressE2eTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -45,9 +53,7 @@ TEST_F(ProgressE2eTest, VerboseGivesTheFinalCountAndTimingsAsPlainLines) {
   EXPECT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.err.find("cleaning: 500 records in "), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("\ndedupe: "), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("\ntotal: "), std::string::npos) << r.err;
-  EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no redrawing off a terminal";
-  EXPECT_EQ(r.err.find('\033'), std::string::npos) << "no escape sequences off a terminal";
+  ExpectPlainFinalLines(r.err);
 
   r = Run("--verbose --quiet");
   EXPECT_EQ(r.code, 0) << r.err;
@@ -106,9 +112,7 @@ TEST_F(PardotProgressE2eTest, VerboseGivesAFinalLineForEachPhase) {
     EXPECT_TRUE(std::regex_search(r.err, std::regex("\nwrites: ([0-9,]+) of \\1 planned in ")))
         << r.err;
     EXPECT_EQ(r.err.find("\ndedupe: ") != std::string::npos, dedupe) << r.err;
-    EXPECT_NE(r.err.find("\ntotal: "), std::string::npos) << r.err;
-    EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no redrawing off a terminal";
-    EXPECT_EQ(r.err.find('\033'), std::string::npos) << "no escape sequences off a terminal";
+    ExpectPlainFinalLines(r.err);
 
     r = Run("--verbose --quiet");
     EXPECT_EQ(r.code, 0) << r.err;
