@@ -19,7 +19,7 @@ using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
 using pdc::OpState;
 
-constexpr const char* kUnit = "0Uv000000000001AAA";
+constexpr const char* kUnit = EmulatorProcess::kDefaultUnit;  // the unit the emulator starts with
 
 // Two people on one mailbox synced to different CRM contacts (kept apart); one person twice on
 // another mailbox without CRM ids (merged), the newer copy opted out; a bystander.

@@ -19,7 +19,7 @@ namespace json = boost::json;
 using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
 
-constexpr const char* kUnit = "0Uv000000000001AAA";
+constexpr const char* kUnit = EmulatorProcess::kDefaultUnit;  // the unit the emulator starts with
 
 // A thousand prospects last updated in 2024 (the sample file has times after today, which no
 // account holds and which would put the high-water mark past the updates the test makes).
@@ -122,8 +122,7 @@ Rows ExportedProspects(const std::filesystem::path& file) {
   for (auto& [id, row] : rows) {
     for (auto it = row.begin(); it != row.end();) {
       const bool drop = it->second.empty() || IsTimestamp(it->first) ||
-                        (IsFlag(it->first) && it->second == "0") ||
-                        it->first == "exported_at" ||
+                        (IsFlag(it->first) && it->second == "0") || it->first == "exported_at" ||
                         (it->first == "custom_fields" && it->second == "{}");
       it = drop ? row.erase(it) : std::next(it);
     }

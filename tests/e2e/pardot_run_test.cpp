@@ -17,7 +17,7 @@ namespace json = boost::json;
 using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
 
-constexpr const char* kUnit = "0Uv000000000001AAA";
+constexpr const char* kUnit = EmulatorProcess::kDefaultUnit;  // the unit the emulator starts with
 const std::string kSamples = PDC_SOURCE_DIR "/samples/prospects.csv";
 
 std::string Config(const EmulatorProcess& emulator, int version, const std::string& auth,

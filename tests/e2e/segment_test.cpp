@@ -18,7 +18,7 @@ namespace json = boost::json;
 using emulator::testing::EmulatorProcess;
 using emulator::testing::HttpClient;
 
-constexpr const char* kUnit = "0Uv000000000001AAA";
+constexpr const char* kUnit = EmulatorProcess::kDefaultUnit;  // the unit the emulator starts with
 constexpr const char* kList = "1201";
 const std::string kSamples = PDC_SOURCE_DIR "/samples/prospects.csv";
 const std::string kPlugin = PDC_SOURCE_DIR "/plugins/segment/segment.py";
