@@ -228,8 +228,9 @@ class PhoneRule final : public Rule {
       // not valid. Read from abroad (+1 617 786 9545) it is kept when that is valid.
       if (!p.valid && compact.size() > 2 && compact.starts_with("00")) {
         PhoneNumber abroad;
-        if (Util().Parse("+" + compact.substr(2), "ZZ", &abroad) ==
-            PhoneNumberUtil::NO_PARSING_ERROR) {
+        const std::string plus = "+" + compact.substr(2);
+        if (ParseCompactNumber(plus, "", &abroad) ||
+            Util().Parse(plus, "ZZ", &abroad) == PhoneNumberUtil::NO_PARSING_ERROR) {
           if (Parsed retry = Classify(abroad); retry.valid) p = std::move(retry);
         }
       }
